@@ -1,0 +1,462 @@
+"""The `counter-app` command: argument parsing and output only; the work is in the services.
+
+Imports of the services happen inside the handlers, so `counter-app --help` answers fast and
+the command line never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+EXIT_BAD_INPUT = 2
+EXIT_ENVIRONMENT = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one clear line, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: lỗi / error: {message} (xem / see --help)\n")
+
+
+def _minute(t: datetime) -> str:
+    return t.strftime("%Y-%m-%dT%H:%M")
+
+
+def _jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return _jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime):
+        return _minute(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _print_json(value: Any) -> None:
+    json.dump(_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _db(args: argparse.Namespace) -> Any:
+    from counter_app.config import resolve_db_url
+    from counter_app.services.setup import open_database
+
+    return open_database(resolve_db_url(args.db))
+
+
+# --- handlers ------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from counter_app.config import resolve_db_url
+    from counter_app.services.setup import init_database
+
+    result = init_database(resolve_db_url(args.db), demo=args.demo, if_new=args.if_new)
+    if args.json:
+        _print_json(result)
+        return 0
+    verb = "Đã tạo" if result.created else "Đã nâng cấp"
+    print(f"{verb} cơ sở dữ liệu / Database ready: {result.url}")
+    if result.passwords:
+        print("Trung tâm mẫu đã nạp. Mật khẩu người dùng mẫu (chỉ hiện một lần):")
+        print("Demo center loaded. Demo users' passwords (shown once):")
+        for user, password in result.passwords.items():
+            print(f"  {user:10} {password}")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from counter_app.services.setup import summary
+
+    db = _db(args)
+    s = summary(db)
+    if args.json:
+        _print_json(s)
+        return 0
+    print(s.center or "(chưa có trung tâm / no center)")
+    print(f"  Đơn vị / units:            {s.units}")
+    print(f"  Thủ tục / procedures:      {s.procedures}")
+    print(f"  Quầy / desks:              {s.desks}")
+    print(f"  Người dùng / users:        {s.users}")
+    print(f"  Dịch vụ xếp hàng / queues: {s.queue_services}")
+    print(f"  Hồ sơ / dossiers:          {s.dossiers}")
+    return 0
+
+
+def cmd_due_date(args: argparse.Namespace) -> int:
+    from counter_app.domain.catalog import Duration, DurationUnit
+    from counter_app.domain.errors import InvalidInput
+
+    try:
+        received = datetime.fromisoformat(args.received)
+    except ValueError:
+        raise InvalidInput(
+            f"--received không hợp lệ: {args.received!r} (YYYY-MM-DDTHH:MM) / invalid time"
+        ) from None
+    duration: Duration | None = None
+    for unit, amount in (
+        (DurationUnit.WORKING_DAYS, args.working_days),
+        (DurationUnit.WORKING_HOURS, args.working_hours),
+        (DurationUnit.CALENDAR_DAYS, args.calendar_days),
+    ):
+        if amount is not None:
+            duration = Duration(unit, amount)
+    calendar, duration = _calendar_and_duration(args, duration)
+    due = calendar.due_time(received, duration)
+    out = {"received": _minute(received), "due": _minute(due)}
+    if args.json:
+        _print_json(out | {"rule_version": calendar.rule_version})
+    else:
+        print(f"Hạn trả / due: {due:%H giờ %M phút, ngày %d tháng %m năm %Y}")
+    return 0
+
+
+def _calendar_and_duration(args: argparse.Namespace, duration: Any) -> tuple[Any, Any]:
+    """Use the database's calendar when there is a database (or a procedure is asked for)."""
+    from counter_app.config import resolve_db_url
+    from counter_app.db.engine import sqlite_path
+    from counter_app.domain.calendar import WorkingCalendar
+
+    url = resolve_db_url(args.db)
+    path = sqlite_path(url)
+    if args.procedure is None and path is not None and not path.exists():
+        return WorkingCalendar(), duration
+    from counter_app.services.catalog import get_procedure
+    from counter_app.services.workcal import load_calendar
+
+    db = _db(args)
+    with db.read() as session:
+        calendar = load_calendar(session)
+        if args.procedure is not None:
+            duration = get_procedure(session, args.procedure).duration
+    return calendar, duration
+
+
+def cmd_cccd(args: argparse.Namespace) -> int:
+    from counter_app.domain.cccd import parse_cccd
+
+    data = parse_cccd(args.payload)
+    if args.json:
+        _print_json(data.to_json())
+    else:
+        for key, value in data.to_json().items():
+            print(f"{key:14} {value if value is not None else ''}")
+    return 0
+
+
+def cmd_catalog_search(args: argparse.Namespace) -> int:
+    from counter_app.services.catalog import search_procedures
+
+    hits = search_procedures(_db(args), args.text, limit=args.limit, department=args.department)
+    if args.json:
+        _print_json(
+            [
+                {"code": h.code, "name": h.name, "department": h.department, "duration": h.duration}
+                for h in hits
+            ]
+        )
+    else:
+        for h in hits:
+            print(f"{h.code:10} {h.name}  [{h.department}; {h.duration}]")
+        if not hits:
+            print("Không tìm thấy thủ tục / No procedure found")
+    return 0
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    from counter_app.services.catalog import load_catalog
+    from counter_app.services.catalog_file import parse_catalog_file
+    from counter_app.services.recording import SYSTEM
+
+    db = _db(args)
+    parsed = parse_catalog_file(Path(args.file))
+    with db.write() as session:
+        result = load_catalog(
+            session, parsed.departments, parsed.procedures, SYSTEM, source=str(args.file)
+        )
+    if args.json:
+        _print_json(result)
+    else:
+        print(
+            f"Đã nhập / imported: {result.procedures_added} thủ tục mới / new, "
+            f"{result.procedures_updated} cập nhật / updated, "
+            f"{result.procedures_unchanged} không đổi / unchanged; "
+            f"{result.departments_added} đơn vị mới / new departments"
+        )
+    return 0
+
+
+def cmd_intake(args: argparse.Namespace) -> int:
+    from counter_app.domain.errors import InvalidInput
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.intake import create_dossier, request_from_json
+
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(
+            f"Không đọc được tệp {args.file}: {exc.strerror} / Cannot read"
+        ) from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"Tệp {args.file} không phải UTF-8 / Not UTF-8") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            f"Tệp {args.file} không phải JSON hợp lệ (dòng {exc.lineno}): {exc.msg} / Invalid JSON"
+        ) from None
+    request = request_from_json(data)
+    db = _db(args)
+    result = create_dossier(db, request, resolve_actor(db, args.user))
+    if args.json:
+        _print_json(
+            {"code": result.code, "due": result.due_at, "lookup_secret": result.lookup_secret}
+        )
+    else:
+        print(f"Mã hồ sơ / code: {result.code}")
+        print(f"Hẹn trả / due:   {result.due_at:%H giờ %M phút, ngày %d tháng %m năm %Y}")
+        print(f"Mã tra cứu / look-up secret: {result.lookup_secret}")
+    return 0
+
+
+def cmd_dossier_show(args: argparse.Namespace) -> int:
+    from counter_app.services.dossiers import get_dossier
+
+    view = get_dossier(_db(args), args.code)
+    if args.json:
+        _print_json(view)
+        return 0
+    print(f"{view.code}  [{view.status} {view.status_label}]")
+    print(f"  {view.procedure_code} {view.procedure_name}")
+    print(f"  Người nộp / applicant: {view.applicant_name} {view.applicant_id_number}")
+    print(f"  Tiếp nhận / received:  {view.received_at:%d/%m/%Y %H:%M}")
+    print(f"  Hẹn trả / due:         {view.due_at:%d/%m/%Y %H:%M}")
+    for e in view.events:
+        change = f"{e.from_status or '-'} → {e.to_status}" if e.kind == "status" else e.kind
+        print(f"  {e.at:%d/%m/%Y %H:%M}  {change}  {e.actor}  {e.reason}")
+    return 0
+
+
+def cmd_dossier_status(args: argparse.Namespace) -> int:
+    from counter_app.domain.status import parse_status
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.dossiers import change_status
+
+    db = _db(args)
+    change = change_status(
+        db, args.code, parse_status(args.status), resolve_actor(db, args.user), reason=args.reason
+    )
+    if args.json:
+        _print_json(change)
+    else:
+        print(f"{change.code}: {change.from_status} → {change.to_status}")
+    return 0
+
+
+def cmd_dossier_find(args: argparse.Namespace) -> int:
+    from counter_app.services.dossiers import find_dossiers
+
+    found = find_dossiers(_db(args), args.text, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "code": d.code,
+                    "applicant": d.applicant_name,
+                    "procedure": d.procedure_name,
+                    "status": d.status,
+                    "received": d.received_at,
+                    "due": d.due_at,
+                }
+                for d in found
+            ]
+        )
+    else:
+        for d in found:
+            print(f"{d.code}  {d.applicant_name}  [{d.status} {d.status_label}]")
+    return 0
+
+
+# --- parser ---------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="cơ sở dữ liệu / database (SQLAlchemy URL or SQLite file; env COUNTER_APP_DB)",
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="in JSON / print JSON"
+    )
+    acting = argparse.ArgumentParser(add_help=False)
+    acting.add_argument("--user", metavar="USERNAME", help="người thực hiện / acting user")
+
+    parser = _Parser(
+        prog="counter-app",
+        description="Ứng dụng quầy một cửa / The one-stop counter desk app",
+        parents=[common],
+    )
+    from counter_app import __version__
+
+    parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add(
+        name: str,
+        handler: Callable[[argparse.Namespace], int],
+        help_: str,
+        *parents: argparse.ArgumentParser,
+        container: Any = sub,
+    ) -> argparse.ArgumentParser:
+        p = container.add_parser(name, help=help_, description=help_, parents=[common, *parents])
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("init", cmd_init, "tạo/nâng cấp cơ sở dữ liệu / create or upgrade the database")
+    p.add_argument("--demo", action="store_true", help="nạp trung tâm mẫu / load the demo center")
+    p.add_argument(
+        "--if-new",
+        action="store_true",
+        help="chỉ nạp mẫu vào CSDL mới, không báo lỗi / load the demo only into a new database",
+    )
+
+    add("summary", cmd_summary, "tóm tắt trung tâm / summary of the center")
+
+    p = add("due-date", cmd_due_date, "tính hạn trả / compute a due time")
+    p.add_argument("--received", required=True, metavar="YYYY-MM-DDTHH:MM")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--working-days", type=_amount, metavar="N")
+    g.add_argument("--working-hours", type=_amount, metavar="N")
+    g.add_argument("--calendar-days", type=_amount, metavar="N")
+    g.add_argument("--procedure", metavar="CODE")
+
+    p = add("cccd", cmd_cccd, "đọc mã QR CCCD / parse a CCCD QR payload")
+    p.add_argument("payload")
+
+    cat = sub.add_parser("catalog", help="danh mục thủ tục / procedure catalog", parents=[common])
+    cat_sub = cat.add_subparsers(
+        dest="catalog_command", metavar="COMMAND", parser_class=_Parser, required=True
+    )
+    p = add("search", cmd_catalog_search, "tìm thủ tục / search procedures", container=cat_sub)
+    p.add_argument("text")
+    p.add_argument("--limit", type=_positive, default=20)
+    p.add_argument("--department", metavar="CODE")
+    p = add(
+        "import",
+        cmd_catalog_import,
+        "nhập danh mục CSV/XLSX / import a catalog file",
+        container=cat_sub,
+    )
+    p.add_argument("file")
+
+    p = add("intake", cmd_intake, "tiếp nhận hồ sơ từ tệp JSON / receive a dossier", acting)
+    p.add_argument("--file", required=True, metavar="dossier.json")
+
+    dos = sub.add_parser("dossier", help="hồ sơ / dossiers", parents=[common])
+    dos_sub = dos.add_subparsers(
+        dest="dossier_command", metavar="COMMAND", parser_class=_Parser, required=True
+    )
+    p = add("show", cmd_dossier_show, "xem hồ sơ / show a dossier", container=dos_sub)
+    p.add_argument("code")
+    p = add(
+        "status", cmd_dossier_status, "chuyển trạng thái / change status", acting, container=dos_sub
+    )
+    p.add_argument("code")
+    p.add_argument("status", help="1–10")
+    p.add_argument("--reason", default="", help="lý do / reason")
+    p = add("find", cmd_dossier_find, "tìm hồ sơ / find dossiers", container=dos_sub)
+    p.add_argument("text")
+    p.add_argument("--limit", type=_positive, default=50)
+    return parser
+
+
+def _amount(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"không phải số / not a number: {text!r}") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"phải ≥ 0 / must be ≥ 0: {text!r}")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"không phải số nguyên / not an integer: {text!r}"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"phải ≥ 1 / must be ≥ 1: {text!r}")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return the exit status (0 ok, 2 bad input, 1 environment/bug)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.db = getattr(args, "db", None)
+    args.json = getattr(args, "json", False)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        handler = cmd_summary  # no subcommand: the window, until it exists the summary
+    from counter_app.domain.errors import CounterError, InvalidInput, NotAllowed, NotFound
+
+    try:
+        return int(handler(args))
+    except (InvalidInput, NotFound, NotAllowed) as exc:
+        print(f"counter-app: {exc.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except CounterError as exc:
+        print(f"counter-app: {exc.message}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a bug: keep the traceback, tell the user where it is
+        log = _log_bug()
+        print(
+            f"counter-app: đã xảy ra lỗi, chi tiết ghi tại {log} / "
+            f"an error occurred, details written to {log}",
+            file=sys.stderr,
+        )
+        if os.environ.get("COUNTER_APP_DEBUG"):
+            raise
+        return EXIT_ENVIRONMENT
+
+
+def _log_bug() -> Path:
+    """Append the current exception's traceback to the log file; return its path."""
+    import traceback
+
+    from counter_app.config import data_dir
+
+    path = data_dir() / "logs" / "counter-app.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as f:
+            f.write(f"--- {datetime.now().isoformat()} {sys.argv!r}\n")
+            f.write(traceback.format_exc())
+    except OSError:
+        traceback.print_exc()
+    return path
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

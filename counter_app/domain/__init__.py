@@ -1,0 +1,1 @@
+"""Pure-Python rules of the domain: calendar, codes, CCCD QR, text folding, statuses."""

@@ -1,0 +1,1 @@
+"""Use cases over the database: each is one transaction that writes its audit and outbox rows."""
