@@ -85,7 +85,7 @@ class DepartmentSpec:
 class ProcedureSpec:
     """One administrative procedure (thủ tục hành chính) of the catalog.
 
-    `fee` is in integer đồng (0: free). `level` is the online-service level (2, 3 or 4)."""
+    `fee` is in integer đồng (0: free)."""
 
     code: str
     name: str
