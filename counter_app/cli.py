@@ -290,6 +290,66 @@ def cmd_dossier_find(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_code_pattern(args: argparse.Namespace) -> int:
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.admin import get_code_pattern, set_code_pattern
+
+    db = _db(args)
+    if args.pattern is None:
+        view = get_code_pattern(db)
+    else:
+        view = set_code_pattern(
+            db, args.pattern, resolve_actor(db, args.user), reset=args.reset, per=args.per
+        )
+    if args.json:
+        _print_json(view)
+    else:
+        print(f"Mẫu mã hồ sơ / code pattern: {view.pattern}")
+        print(f"  đánh số lại / restarts: {view.reset}; theo / per: {view.per}")
+        print(f"  ví dụ / example: {view.example}")
+    return 0
+
+
+def cmd_calendar_list(args: argparse.Namespace) -> int:
+    from counter_app.services.admin import list_calendar
+
+    entries = list_calendar(_db(args), args.year)
+    if args.json:
+        _print_json(entries)
+    else:
+        for e in entries:
+            kind = "Nghỉ / day off" if e.kind == "day_off" else "Làm bù / make-up working day"
+            print(f"{e.day:%d/%m/%Y}  {kind}  {e.note}")
+    return 0
+
+
+def cmd_calendar_set(args: argparse.Namespace) -> int:
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.admin import set_calendar_entry
+
+    db = _db(args)
+    set_calendar_entry(db, _date(args.day), args.kind, args.note, resolve_actor(db, args.user))
+    return 0
+
+
+def cmd_calendar_remove(args: argparse.Namespace) -> int:
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.admin import remove_calendar_entry
+
+    db = _db(args)
+    remove_calendar_entry(db, _date(args.day), resolve_actor(db, args.user))
+    return 0
+
+
+def _date(text: str) -> date:
+    from counter_app.domain.errors import InvalidInput
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"Ngày không hợp lệ: {text!r} (YYYY-MM-DD) / Invalid date") from None
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 
@@ -383,6 +443,39 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("find", cmd_dossier_find, "tìm hồ sơ / find dossiers", container=dos_sub)
     p.add_argument("text")
     p.add_argument("--limit", type=_positive, default=50)
+
+    p = add(
+        "code-pattern",
+        cmd_code_pattern,
+        "xem/đặt mẫu mã hồ sơ / show or set the dossier-code pattern",
+        acting,
+    )
+    p.add_argument("pattern", nargs="?", help="ví dụ / e.g. {unit}-{yyMMdd}-{seq:4}")
+    p.add_argument("--reset", default="", choices=["", "day", "month", "year", "never"])
+    p.add_argument("--per", default="", choices=["", "unit", "procedure", "center"])
+
+    cal = sub.add_parser("calendar", help="lịch làm việc / working calendar", parents=[common])
+    cal_sub = cal.add_subparsers(
+        dest="calendar_command", metavar="COMMAND", parser_class=_Parser, required=True
+    )
+    p = add(
+        "list", cmd_calendar_list, "các ngày nghỉ, làm bù / calendar entries", container=cal_sub
+    )
+    p.add_argument("--year", type=int)
+    p = add(
+        "set",
+        cmd_calendar_set,
+        "đặt ngày nghỉ hoặc làm bù / set a day off or make-up working day",
+        acting,
+        container=cal_sub,
+    )
+    p.add_argument("day", metavar="YYYY-MM-DD")
+    p.add_argument("kind", choices=["day_off", "working_day"])
+    p.add_argument("--note", default="")
+    p = add(
+        "remove", cmd_calendar_remove, "bỏ một ngày / remove an entry", acting, container=cal_sub
+    )
+    p.add_argument("day", metavar="YYYY-MM-DD")
     return parser
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from counter_app.db import Database
+from counter_app.domain.calendar import CENTER_TZ
 from counter_app.domain.errors import NotFound
 from counter_app.domain.status import FINISHING, Channel, Status, check_transition
 from counter_app.domain.text import fold, nfc
@@ -19,7 +20,7 @@ from counter_app.models.base import utcnow
 from counter_app.services.recording import Actor, add_outbox, audit
 from counter_app.services.workcal import load_calendar
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+LOCAL_TZ = ZoneInfo(CENTER_TZ)
 
 
 def _local(t: datetime | None) -> datetime | None:

@@ -14,9 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db import Database
+from counter_app.domain.calendar import CENTER_TZ
 from counter_app.domain.catalog import DOCUMENT_KIND_VI, DocumentKind
 from counter_app.domain.cccd import validate_id_number, validate_phone
-from counter_app.domain.codes import ledger_scope, new_lookup_secret
+from counter_app.domain.codes import CodePattern, ledger_scope, new_lookup_secret
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.status import Channel, Status
 from counter_app.domain.text import fold, nfc
@@ -28,7 +29,7 @@ from counter_app.services.meta import CENTER_UNIT_ID, code_pattern, get_meta
 from counter_app.services.recording import Actor, add_outbox, audit
 from counter_app.services.workcal import load_calendar
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+LOCAL_TZ = ZoneInfo(CENTER_TZ)
 # A receipt time later than this past the clock is a typing mistake, not a backdated entry.
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
@@ -176,8 +177,7 @@ def create_dossier(
         unit = _receiving_unit(session, proc.department_id)
         pattern = code_pattern(session)
         ident = unit.ident_code or unit.code
-        seq = next_value(session, pattern.scope(unit=ident, procedure=proc.code, day=local_day))
-        code = pattern.format(unit=ident, procedure=proc.code, day=local_day, seq=seq)
+        code = _new_code(session, pattern, ident, proc.code, local_day)
         ledger_entry = next_value(session, ledger_scope(unit.code, local_day))
         dossier = Dossier(
             code=code,
@@ -266,6 +266,20 @@ def create_dossier(
             ledger_book=dossier.ledger_book,
             ledger_entry=ledger_entry,
         )
+
+
+def _new_code(session: Session, pattern: CodePattern, unit: str, procedure: str, day: date) -> str:
+    """Return the next code of the pattern's counter that no dossier has ever had.
+
+    A counter only repeats a code after an administrator changes the pattern's scope (e.g. a
+    daily counter made yearly); such numbers are skipped, because a code is never reused."""
+    scope = pattern.scope(unit=unit, procedure=procedure, day=day)
+    while True:
+        code = pattern.format(
+            unit=unit, procedure=procedure, day=day, seq=next_value(session, scope)
+        )
+        if session.scalar(select(Dossier.id).where(Dossier.code == code)) is None:
+            return code
 
 
 def _receiving_unit(session: Session, department_id: str) -> Unit:

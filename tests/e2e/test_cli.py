@@ -219,3 +219,25 @@ def test_make_run_style_first_start(tmp_path: Path) -> None:
     assert "canbo1" not in out
     assert "1335" in run("--db", str(db)).stdout.replace(" ", "")
     shutil.copy(db, tmp_path / "copy.sqlite3")
+
+
+def test_administrator_settings_without_code(demo_path: Path) -> None:
+    db = ["--db", str(demo_path)]
+    shown = run_json("code-pattern", *db)
+    assert shown["pattern"] == "{unit}-{yyMMdd}-{seq:4}"
+    assert shown["example"] == "000.00.06.H39-250312-0361"
+    assert run_json("code-pattern", "{unit}/{yyyy}/{seq:6}", *db)["reset"] == "year"
+    proc = run("code-pattern", "{unit}-{ngay}-{seq:4}", *db, check=False)
+    assert proc.returncode == 2 and "ngay" in proc.stderr
+    assert run_json("code-pattern", *db)["pattern"] == "{unit}/{yyyy}/{seq:6}"
+    # an extra day off moves due times; removing it moves them back
+    args = ["due-date", "--received", "2025-03-13T16:00", "--working-hours", "4", *db]
+    assert run_json(*args)["due"] == "2025-03-14T10:00"
+    run("calendar", "set", "2025-03-14", "day_off", "--note", "Nghỉ đột xuất", *db)
+    assert run_json(*args)["due"] == "2025-03-17T10:00"
+    assert {"day": "2025-03-14", "kind": "day_off", "note": "Nghỉ đột xuất"} in run_json(
+        "calendar", "list", "--year", "2025", *db
+    )
+    run("calendar", "remove", "2025-03-14", *db)
+    assert run_json(*args)["due"] == "2025-03-14T10:00"
+    assert run("calendar", "remove", "2025-03-14", *db, check=False).returncode == 2

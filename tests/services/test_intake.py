@@ -201,3 +201,16 @@ def test_request_from_json_checks_every_field() -> None:
     ]:
         with pytest.raises(InvalidInput, match=message):
             request_from_json(bad)
+
+
+def test_a_code_is_never_reused_after_the_pattern_changes(small_db) -> None:
+    from counter_app.services.admin import set_code_pattern
+
+    at = datetime(2025, 3, 12, 10, 0, tzinfo=VN)
+    first = create_dossier(small_db, _req(received_at=at), ACTOR, now=NOW)
+    # the same printed pattern, but one counter per year: its number 1 is already used
+    set_code_pattern(small_db, "{unit}-{yyMMdd}-{seq:4}", ACTOR, reset="year")
+    second = create_dossier(small_db, _req(received_at=at), ACTOR, now=NOW)
+    assert first.code.endswith("-0001") and second.code.endswith("-0002")
+    with pytest.raises(InvalidInput, match="seq"):
+        set_code_pattern(small_db, "{unit}-{yyMMdd}", ACTOR)
