@@ -200,12 +200,14 @@ def change_status(
     *,
     reason: str = "",
     at: datetime | None = None,
+    details: dict[str, Any] | None = None,
 ) -> StatusChange:
     """Move a dossier to `target` if its status allows it; record event, audit and outbox.
 
     Entering 5 (supplement requested) pauses the due-time clock; leaving 5 moves the due time
     later by the working time spent waiting. The first of 9, 10, 8 or 3 sets the finish time;
-    10 sets the return time. Raises NotAllowed or InvalidInput (nothing written)."""
+    10 sets the return time. `details` go into the event (e.g. the documents a supplement
+    request asks for, as `missing`). Raises NotAllowed or InvalidInput (nothing written)."""
     target = Status(int(target))
     reason = nfc(reason)
     at = at or utcnow()
@@ -215,7 +217,7 @@ def change_status(
         check_transition(current, target, reason)
         base_version = d.server_version  # SYNC.md: the center version this edit is based on
         changed = {"status"}
-        data: dict[str, Any] = {}
+        data: dict[str, Any] = dict(details or {})
         if current == Status.SUPPLEMENT and d.paused_at is not None:
             calendar = load_calendar(session)
             new_due = calendar.extend_for_pause(d.due_at, d.paused_at, at)
