@@ -7,14 +7,21 @@ import hashlib
 import hmac
 import os
 import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.errors import InvalidInput
+from counter_app.db import Database
+from counter_app.domain.calendar import CENTER_TZ
+from counter_app.domain.errors import InvalidInput, NotAllowed
 from counter_app.domain.text import nfc
 from counter_app.models import User, UserRole
+from counter_app.models.base import utcnow
 from counter_app.models.org import ROLES
+from counter_app.services.recording import Actor, audit
 
 # scrypt cost: ~50 ms per check on a desk PC; n=2**14, r=8 is the common interactive setting.
 _N, _R, _P = 2**14, 8, 1
@@ -86,3 +93,63 @@ def add_user(
     )
     session.add(user)
     return user
+
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+
+
+@dataclass(frozen=True, slots=True)
+class SignedIn:
+    """The person at the desk after a successful sign-in."""
+
+    user_id: str
+    username: str
+    full_name: str
+    roles: frozenset[str]
+    desk_id: str | None
+
+    def actor(self, desk_id: str | None = None) -> Actor:
+        return Actor(self.user_id, self.full_name, desk_id or self.desk_id)
+
+
+def sign_in(
+    db: Database, username: str, password: str, *, desk_id: str | None = None,
+    now: datetime | None = None,
+) -> SignedIn:  # fmt: skip
+    """Check a user's password; after MAX_FAILURES wrong ones the account locks LOCK_MINUTES.
+
+    Raises InvalidInput (wrong name or password: one message for both, so it reveals nothing)
+    or NotAllowed (locked or inactive). Failures and successes are recorded in the audit log."""
+    now = now or utcnow()
+    name = nfc(username).lower()
+    wrong = InvalidInput("Sai tên đăng nhập hoặc mật khẩu / Wrong username or password")
+    with db.write() as session:
+        user = session.scalar(select(User).where(User.username == name))
+        if user is None:
+            audit(session, Actor(None, name, desk_id), "auth.failed", details={"user": name})
+            failure: Exception = wrong
+        elif not user.active:
+            failure = NotAllowed("Tài khoản đã bị vô hiệu hóa / The account is disabled")
+        elif user.locked_until is not None and user.locked_until > now:
+            until = user.locked_until.astimezone(ZoneInfo(CENTER_TZ))
+            failure = NotAllowed(
+                f"Tài khoản tạm khóa đến {until:%H:%M} do nhập sai nhiều lần / "
+                f"Account locked until {until:%H:%M} after repeated failures"
+            )
+        elif not verify_password(password, user.password_hash):
+            user.failed_logins += 1
+            if user.failed_logins >= MAX_FAILURES:
+                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                user.failed_logins = 0
+            audit(session, Actor(user.id, user.full_name, desk_id), "auth.failed")
+            failure = wrong
+        else:
+            user.failed_logins = 0
+            user.locked_until = None
+            signed = SignedIn(
+                user.id, user.username, user.full_name, frozenset(user.role_names), user.desk_id
+            )
+            audit(session, signed.actor(desk_id), "auth.sign_in")
+            return signed
+    raise failure

@@ -45,3 +45,29 @@ def test_add_user_refuses_bad_accounts(demo_db) -> None:
     ]:
         with pytest.raises(InvalidInput, match=message), demo_db.write() as s:
             add_user(s, username, "A", "secret99", roles)
+
+
+def test_sign_in_locks_after_repeated_failures(demo_db, demo_passwords) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from counter_app.domain.errors import NotAllowed
+    from counter_app.models import AuditLog
+    from counter_app.services.auth import MAX_FAILURES, sign_in
+
+    now = datetime(2025, 3, 12, 3, 0, tzinfo=UTC)
+    user = sign_in(demo_db, "CanBo1", demo_passwords["canbo1"], now=now)
+    assert user.full_name == "Nguyễn Thị Hương" and user.roles == {"officer"}
+    with pytest.raises(InvalidInput, match="Sai tên đăng nhập") as unknown:
+        sign_in(demo_db, "khongco", "x", now=now)
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(InvalidInput) as wrong:
+            sign_in(demo_db, "canbo1", "sai mật khẩu", now=now)
+    assert str(wrong.value) == str(unknown.value)  # reveals nothing about which was wrong
+    with pytest.raises(NotAllowed, match="khóa đến 10:15"):
+        sign_in(demo_db, "canbo1", demo_passwords["canbo1"], now=now)
+    later = now + timedelta(minutes=16)
+    assert sign_in(demo_db, "canbo1", demo_passwords["canbo1"], now=later).username == "canbo1"
+    with demo_db.read() as s:
+        actions = s.scalars(select(AuditLog.action)).all()
+    assert actions.count("auth.failed") == MAX_FAILURES + 1
+    assert actions.count("auth.sign_in") == 2
