@@ -28,6 +28,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _minute(t: datetime) -> str:
+    """Local time of the center, to the minute (aware times are converted first)."""
+    if t.tzinfo is not None:
+        from zoneinfo import ZoneInfo
+
+        t = t.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
     return t.strftime("%Y-%m-%dT%H:%M")
 
 
@@ -341,6 +346,25 @@ def cmd_calendar_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_gui(args: argparse.Namespace) -> int:
+    from counter_app.ui.app import run_gui  # the only place the command line imports Qt
+
+    return run_gui(args)
+
+
+def _has_display() -> bool:
+    """Return whether a window can be seen here (a desktop session, or a chosen Qt platform).
+
+    QT_QPA_PLATFORM=offscreen or minimal shows nothing: there the summary is printed instead
+    (the test environment sets offscreen)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform:
+        return platform.split(":")[0] not in ("offscreen", "minimal")
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _date(text: str) -> date:
     from counter_app.domain.errors import InvalidInput
 
@@ -348,6 +372,241 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise InvalidInput(f"Ngày không hợp lệ: {text!r} (YYYY-MM-DD) / Invalid date") from None
+
+
+# --- printing -------------------------------------------------------------------------------
+
+
+def _printer_uri(args: argparse.Namespace) -> str:
+    from counter_app.config import load_settings
+    from counter_app.domain.errors import InvalidInput
+
+    uri = args.printer or load_settings().receipt_printer
+    if not uri:
+        raise InvalidInput(
+            "Chưa chọn máy in: dùng --printer URI hoặc đặt receipt_printer trong cấu hình / "
+            "No printer: give --printer URI or set receipt_printer"
+        )
+    return str(uri)
+
+
+def _print_job(args: argparse.Namespace, queue: Callable[..., Any]) -> int:
+    """Queue a thermal job, try to send it once (bounded by the printer timeout), report."""
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.print_docs import printer_profile
+    from counter_app.services.print_queue import PrintWorker, get_job
+
+    db = _db(args)
+    printed = queue(
+        db,
+        args.key,
+        printer_uri=_printer_uri(args),
+        profile=printer_profile(args.paper, args.text_mode),
+        actor=resolve_actor(db, args.user),
+    )
+    if not args.queue_only:
+        PrintWorker(db).run_once()
+    job = get_job(db, printed.job.id)
+    if args.json:
+        _print_json({"job": job.id, "state": job.state, "error": job.last_error})
+    elif job.state == "done":
+        print(f"Đã in / printed: {printed.document} (job {job.id})")
+    else:
+        print(f"Đang chờ in / queued: {printed.document} (job {job.id}) {job.last_error}")
+    return 0
+
+
+def cmd_print_receipt(args: argparse.Namespace) -> int:
+    from counter_app.services.print_docs import print_intake_receipt
+
+    return _print_job(args, print_intake_receipt)
+
+
+def cmd_print_result(args: argparse.Namespace) -> int:
+    from counter_app.services.print_docs import print_result_slip
+
+    return _print_job(args, print_result_slip)
+
+
+def cmd_print_ticket(args: argparse.Namespace) -> int:
+    from counter_app.services.print_docs import print_ticket
+
+    return _print_job(args, print_ticket)
+
+
+def cmd_print_form(args: argparse.Namespace) -> int:
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.print_docs import form_pdf
+
+    db = _db(args)
+    new_due = None
+    if args.new_due:
+        try:
+            new_due = datetime.fromisoformat(args.new_due)
+        except ValueError:
+            from counter_app.domain.errors import InvalidInput
+
+            raise InvalidInput(
+                f"--new-due không hợp lệ: {args.new_due!r} (YYYY-MM-DDTHH:MM) / invalid time"
+            ) from None
+    out = form_pdf(db, args.name, args.key, Path(args.out), resolve_actor(db, args.user),
+                   new_due_at=new_due, reason=args.reason, responsible_unit=args.unit)  # fmt: skip
+    if args.json:
+        _print_json({"form": args.name, "pdf": str(out)})
+    else:
+        print(f"Đã ghi / written: {out}")
+    return 0
+
+
+def cmd_print_ledger(args: argparse.Namespace) -> int:
+    from counter_app.services.print_docs import ledger_pdf
+
+    out = ledger_pdf(_db(args), _date(args.date_from), _date(args.date_to), Path(args.out))
+    if args.json:
+        _print_json({"form": "ledger", "pdf": str(out)})
+    else:
+        print(f"Đã ghi / written: {out}")
+    return 0
+
+
+def cmd_print_jobs(args: argparse.Namespace) -> int:
+    from counter_app.services.print_queue import list_jobs
+
+    jobs = list_jobs(_db(args), state=args.state, limit=args.limit)
+    if args.json:
+        _print_json(jobs)
+    else:
+        for j in jobs:
+            mark = " (có thể đã in / maybe printed)" if j.maybe_printed else ""
+            print(f"{j.id}  {_minute(j.created_at)}  {j.document:10} {j.state:8}{mark}  "
+                  f"{j.printer_uri}  {j.last_error}")  # fmt: skip
+    return 0
+
+
+def cmd_print_reprint(args: argparse.Namespace) -> int:
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.print_queue import PrintWorker, get_job, reprint
+
+    db = _db(args)
+    job = reprint(db, args.job, resolve_actor(db, args.user), printer_uri=args.printer)
+    PrintWorker(db).run_once()
+    job = get_job(db, job.id)
+    if args.json:
+        _print_json({"job": job.id, "state": job.state, "error": job.last_error})
+    else:
+        print(f"In lại / reprint: job {job.id} {job.state} {job.last_error}")
+    return 0
+
+
+def cmd_print_worker(args: argparse.Namespace) -> int:
+    from counter_app.services.print_queue import PrintWorker
+
+    worker = PrintWorker(_db(args))
+    if args.once:
+        sent = worker.run_once()
+        if args.json:
+            _print_json({"printed": sent})
+        else:
+            print(f"Đã in / printed: {sent}")
+        return 0
+    worker.start()
+    try:
+        while True:
+            import time
+
+            time.sleep(3600)
+    finally:
+        worker.stop()
+
+
+def cmd_printers_test(args: argparse.Namespace) -> int:
+    from counter_app.services.print_docs import printer_profile, send_test_page
+
+    size = send_test_page(args.uri, printer_profile(args.paper, args.text_mode))
+    if args.json:
+        _print_json({"printer": args.uri, "bytes": size})
+    else:
+        print(f"Đã gửi trang in thử / test page sent: {args.uri} ({size} bytes)")
+    return 0
+
+
+def _add_print_commands(
+    sub: Any,
+    add: Callable[..., argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+    acting: argparse.ArgumentParser,
+) -> None:
+    paper = argparse.ArgumentParser(add_help=False)
+    paper.add_argument(
+        "--paper",
+        default="80",
+        choices=["80", "58", "tm-t88"],
+        help="khổ giấy / paper (80 mm, 58 mm, Epson TM-T88)",
+    )
+    paper.add_argument(
+        "--text-mode",
+        choices=["cp1258", "tcvn3"],
+        help="chế độ chữ của máy in (mặc định: in ảnh) / printer text mode",
+    )
+    thermal = argparse.ArgumentParser(add_help=False, parents=[paper])
+    thermal.add_argument(
+        "--printer",
+        metavar="URI",
+        help="tcp://host:9100, usb://VID:PID, serial://…, win32://…, cups://…, "
+        "file:/path (default: receipt_printer setting)",
+    )
+    thermal.add_argument(
+        "--queue-only",
+        action="store_true",
+        help="chỉ xếp hàng, không gửi ngay / only queue, do not send now",
+    )
+
+    prt = sub.add_parser("print", help="in / print", parents=[common])
+    prt_sub = prt.add_subparsers(dest="print_command", metavar="COMMAND", parser_class=_Parser,
+                                 required=True)  # fmt: skip
+    for name, handler, text, key in (
+        (
+            "receipt",
+            cmd_print_receipt,
+            "in giấy tiếp nhận (máy in nhiệt) / thermal receipt",
+            "CODE",
+        ),
+        ("result", cmd_print_result, "in phiếu trả kết quả / result-returned slip", "CODE"),
+        ("ticket", cmd_print_ticket, "in vé xếp hàng / queue ticket", "TICKET"),
+    ):
+        p = add(name, handler, text, acting, thermal, container=prt_sub)
+        p.add_argument("key", metavar=key)
+    p = add("form", cmd_print_form, "phiếu A4 ra PDF / an A4 form as PDF", acting,
+            container=prt_sub)  # fmt: skip
+    p.add_argument("name", choices=["receipt", "supplement", "refusal", "apology", "control",
+                                    "handover"])  # fmt: skip
+    p.add_argument("key", metavar="CODE", help="mã hồ sơ (handover: số lô) / code (batch)")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--new-due", metavar="YYYY-MM-DDTHH:MM", help="apology: hẹn mới / new date")
+    p.add_argument("--reason", default="", help="apology: lý do chậm / reason for the delay")
+    p.add_argument("--unit", default="", help="apology: đơn vị gây chậm / unit that caused it")
+    p = add("ledger", cmd_print_ledger, "sổ theo dõi hồ sơ ra PDF / the ledger as PDF",
+            container=prt_sub)  # fmt: skip
+    p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p = add("jobs", cmd_print_jobs, "hàng đợi in / print jobs", container=prt_sub)
+    p.add_argument("--state", choices=["queued", "sending", "done", "failed"])
+    p.add_argument("--limit", type=_positive, default=50)
+    p = add("reprint", cmd_print_reprint, "in lại một lệnh in / print a job again", acting,
+            container=prt_sub)  # fmt: skip
+    p.add_argument("job")
+    p.add_argument("--printer", metavar="URI", help="máy in khác / another printer")
+    p = add("worker", cmd_print_worker, "gửi hàng đợi in / run the print queue",
+            container=prt_sub)  # fmt: skip
+    p.add_argument("--once", action="store_true", help="một lượt rồi thoát / one round")
+
+    pr = sub.add_parser("printers", help="máy in / printers", parents=[common])
+    pr_sub = pr.add_subparsers(dest="printers_command", metavar="COMMAND", parser_class=_Parser,
+                               required=True)  # fmt: skip
+    p = add("test", cmd_printers_test, "in trang thử mọi chữ tiếng Việt / print a test page",
+            paper, container=pr_sub)  # fmt: skip
+    p.add_argument("uri")
 
 
 # --- parser ---------------------------------------------------------------------------------
@@ -476,6 +735,27 @@ def build_parser() -> argparse.ArgumentParser:
         "remove", cmd_calendar_remove, "bỏ một ngày / remove an entry", acting, container=cal_sub
     )
     p.add_argument("day", metavar="YYYY-MM-DD")
+
+    p = add("gui", cmd_gui, "mở cửa sổ quầy / open the desk window")
+    p.add_argument(
+        "--screenshot", metavar="OUT.png", help="chụp một trang ra PNG / save one page as PNG"
+    )
+    p.add_argument(
+        "--page",
+        metavar="NAME",
+        default="login",
+        help="trang để chụp / page to render: login, intake, dossiers, returns, postal, "
+        "supervisor, reports, admin",
+    )
+    p.add_argument("--size", metavar="WxH", help="kích thước / window size, e.g. 1366x768")
+    p.add_argument(
+        "--user", metavar="USERNAME", help="tên đăng nhập / user (screenshot: shown as this user)"
+    )
+    p.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ lần này / language this time")
+    p.add_argument(
+        "--find", metavar="TEXT", default="", help="ảnh chụp: gõ vào ô tìm / screenshot: search"
+    )
+    _add_print_commands(sub, add, common, acting)
     return parser
 
 
@@ -509,7 +789,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.json = getattr(args, "json", False)
     handler = getattr(args, "handler", None)
     if handler is None:
-        handler = cmd_summary  # no subcommand: the window, until it exists the summary
+        # No subcommand: the window where one can be seen, else the summary of the center.
+        handler = cmd_summary if args.json or not _has_display() else cmd_gui
     from counter_app.domain.errors import CounterError, InvalidInput, NotAllowed, NotFound
 
     try:

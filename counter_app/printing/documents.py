@@ -171,6 +171,7 @@ class LedgerRow:
     handed_over_by: str = ""
     taken_by: str = ""
     note: str = ""
+    department: str = ""  # the unit that settles it (cơ quan chủ trì giải quyết)
 
 
 @dataclass(frozen=True, slots=True)

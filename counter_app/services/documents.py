@@ -263,7 +263,7 @@ def ledger(session: Session, date_from: date, date_to: date, now: datetime) -> L
                 due_at=_local(d.due_at),
                 returned_at=_local(d.returned_at) if d.returned_at else None,
                 handed_over_by=d.received_by_name,
-                note=unit_name,
+                department=unit_name,
             )
             for n, (d, proc_name, unit_name) in enumerate(rows, start=1)
         ),
