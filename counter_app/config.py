@@ -70,6 +70,9 @@ class Settings:
     )
     a4_printer: str = field(default="", metadata={"title": "Máy in A4 / A4 printer"})
     scan_folder: str = field(default="", metadata={"title": "Thư mục quét / Scan folder"})
+    idle_lock_minutes: int = field(
+        default=10, metadata={"title": "Khóa màn hình sau (phút) / Lock after idle minutes"}
+    )
 
 
 # Upgrades from version N to N+1 (Picard's config_upgrade pattern); none yet beyond version 1.

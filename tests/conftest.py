@@ -8,6 +8,8 @@ from the installed PostgreSQL binaries with pytest-postgresql; tests never skip 
 from __future__ import annotations
 
 import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen here: Qt draws offscreen
 import shutil
 import uuid
 from collections.abc import Iterator

@@ -1,0 +1,171 @@
+"""`AppContext`: what every page is given (STYLE.md: pass dependencies in, no global app object).
+
+A page reads the database only through `ctx.read(...)` and writes through `ctx.write(...)`,
+both on the worker's database thread. A write says what it changed (`Changes`); the context
+announces it on `ctx.changed`, and each page decides whether that concerns it (Anki's OpChanges).
+No page polls another page's state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from counter_app.ui.errors import user_message
+from counter_app.ui.qt import QObject, QWidget, Signal
+from counter_app.ui.worker import Callback, ErrorCallback, Worker
+
+if TYPE_CHECKING:
+    from counter_app.config import Settings
+    from counter_app.services.auth import SignedIn
+    from counter_app.services.desks import DeskView
+    from counter_app.services.recording import Actor
+    from counter_app.services.setup import Database
+
+# = counter_app.domain.calendar.CENTER_TZ; not imported from there because that module brings
+# the `holidays` package (~90 ms) onto the path to the sign-in screen.
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+IDLE_LOCK_MINUTES = 10
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What a write changed, announced to every page.
+
+    `dossiers`: the codes of the dossiers created or changed; `queue`: tickets or the queue;
+    `prints`: print jobs; `catalog`: procedures, departments; `everything`: reload all (after a
+    sync pull or a change of user). `source` is the page that made the change (it may skip its
+    own reload); it does not take part in comparisons."""
+
+    dossiers: frozenset[str] = frozenset()
+    queue: bool = False
+    prints: bool = False
+    catalog: bool = False
+    everything: bool = False
+    source: object | None = field(default=None, compare=False)
+
+    def touches(self, code: str) -> bool:
+        """Return whether the dossier `code` may have changed."""
+        return self.everything or code in self.dossiers
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.dossiers | other.dossiers,
+            self.queue or other.queue,
+            self.prints or other.prints,
+            self.catalog or other.catalog,
+            self.everything or other.everything,
+            self.source if self.source is other.source else None,
+        )
+
+
+class AppContext(QObject):
+    """The signed-in session at this desk: database, settings, user, desk, worker, signals."""
+
+    changed = Signal(object)  # Changes
+    message = Signal(str, str)  # text, kind ("info", "success", "warning", "error")
+    cccd_scanned = Signal(str)  # a CCCD QR payload the barcode wedge read (for the intake page)
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        settings: Settings,
+        user: SignedIn,
+        desk: DeskView | None,
+        worker: Worker,
+        center_name: str = "",
+        clock: Callable[[], datetime] = utcnow,
+        idle_minutes: float = IDLE_LOCK_MINUTES,
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.settings = settings
+        self.user = user
+        self.desk = desk
+        self.worker = worker
+        self.center_name = center_name
+        self.clock = clock
+        self.idle_minutes = idle_minutes
+
+    # --- who and when ----------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return self.settings.language if self.settings.language in ("vi", "en") else "vi"
+
+    def actor(self) -> Actor:
+        """Return the actor recorded on events and audit rows: this user at this desk."""
+        return self.user.actor(self.desk.id if self.desk else None)
+
+    def now(self) -> datetime:
+        """Return the current time, aware, in UTC (a test may fix the clock)."""
+        return self.clock()
+
+    def now_local(self) -> datetime:
+        return self.clock().astimezone(LOCAL_TZ)
+
+    # --- work ------------------------------------------------------------------------------
+
+    def read(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_success: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+        owner: QWidget | None = None,
+    ) -> None:
+        """Run `fn(db, *args)` on the database thread; `on_success(result)` on the GUI thread.
+
+        Errors go to `on_error`, else to the message bar (a bug also to the log file)."""
+        self.worker.db(fn, self.db, *args, on_success=on_success, on_error=on_error, owner=owner)
+
+    def write(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        changes: Changes | Callable[[Any], Changes],
+        on_success: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+        owner: QWidget | None = None,
+    ) -> None:
+        """Like `read`, then announce `changes` (or `changes(result)`) before `on_success`."""
+
+        def done(result: Any) -> None:
+            self.announce(changes(result) if callable(changes) else changes)
+            if on_success is not None:
+                on_success(result)
+
+        self.worker.db(fn, self.db, *args, on_success=done, on_error=on_error, owner=owner)
+
+    def background(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_success: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+        owner: QWidget | None = None,
+    ) -> None:
+        """Run `fn(*args)` (no database) on the general pool."""
+        self.worker.background(fn, *args, on_success=on_success, on_error=on_error, owner=owner)
+
+    def announce(self, changes: Changes) -> None:
+        """Tell every page what changed."""
+        self.changed.emit(changes)
+
+    # --- telling the officer ---------------------------------------------------------------
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        """Show `text` in the window's message bar (non-modal)."""
+        self.message.emit(text, kind)
+
+    def show_error(self, exc: BaseException) -> None:
+        """Show an error: a known condition's own message, a bug as "an error occurred"."""
+        self.message.emit(user_message(exc), "error")
