@@ -612,6 +612,260 @@ def _add_print_commands(
 # --- parser ---------------------------------------------------------------------------------
 
 
+# --- scanning and file storage ----------------------------------------------------------------
+
+
+def _scan_settings(args: argparse.Namespace) -> Any:
+    from counter_app.scanning.pages import PageSettings
+
+    return PageSettings(
+        dpi=args.dpi,
+        color="bilevel" if args.bilevel else "gray",
+        blank_threshold=args.blank_threshold,
+        engine=args.engine,
+    )
+
+
+def _scan_progress(args: argparse.Namespace) -> Any:
+    """Show `done/total` on a terminal's stderr; nothing when piped or printing JSON."""
+    if args.json or not sys.stderr.isatty():
+        return None
+
+    def show(p: Any) -> None:
+        sys.stderr.write(f"\r{p.done}/{p.total} trang / pages")
+        if p.done == p.total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _origins(origins: Any) -> list[dict[str, Any]]:
+    return [{"source": o.source, "page": o.page} for o in origins]
+
+
+def _scan_document(d: Any, attached: bool) -> dict[str, Any]:
+    return {
+        "dossier_code": d.dossier_code,
+        "item": d.item,
+        "item_name": getattr(d, "item_name", ""),
+        "pages": d.pages,
+        "pdf": str(d.pdf),
+        "sha256": d.sha256,
+        "attached": attached,
+        "duplicate": getattr(d, "duplicate", False),
+        "sources": _origins(getattr(d, "sources", None) or getattr(d, "origins", ())),
+    }
+
+
+def cmd_scan_split(args: argparse.Namespace) -> int:
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.scans import split_and_attach, split_scans
+
+    settings = _scan_settings(args)
+    db = _db(args)
+    progress = _scan_progress(args)
+    out = Path(args.out) if args.out else None
+    batch: Any
+    if args.no_attach:
+        folder = out or Path.cwd() / f"scan-split-{datetime.now():%Y%m%d-%H%M%S}"
+        batch = split_scans(
+            db, args.inputs, folder, settings=settings, workers=args.workers, progress=progress
+        )
+        review_dir, warnings = folder, ()
+    else:
+        batch = split_and_attach(
+            db,
+            args.inputs,
+            actor=resolve_actor(db, args.user),
+            settings=settings,
+            review_dir=out,
+            workers=args.workers,
+            progress=progress,
+        )
+        review_dir, warnings = batch.review_dir, batch.warnings
+    payload = {
+        "dossiers": [_scan_document(d, not args.no_attach) for d in batch.documents],
+        "review": [
+            {
+                "source": r.source,
+                "page": r.page,
+                "reason_code": r.reason_code,
+                "reason": r.reason,
+                "code": r.code,
+                "pdf": str(r.pdf) if r.pdf else None,
+                "pdf_page": r.pdf_page,
+            }
+            for r in batch.review
+        ],
+        "blank": _origins(batch.blank),
+        "sheets": [
+            {"source": s.source, "page": s.page, "kind": s.kind, "code": s.code, "item": s.item}
+            for s in batch.sheets
+        ],
+        "total_pages": batch.total_pages,
+        "review_dir": str(review_dir) if review_dir else None,
+        "warnings": list(warnings),
+    }
+    if args.json:
+        _print_json(payload)
+        return 0
+    for d in payload["dossiers"]:
+        item = f" [thành phần / item {d['item']}]" if d["item"] is not None else ""
+        state = " (đã có / already attached)" if d["duplicate"] else ""
+        print(f"{d['dossier_code']}{item}: {d['pages']} trang / pages  {d['pdf']}{state}")
+    for r in payload["review"]:
+        where = f"{r['source']} #{r['page']}" if r["page"] else r["source"]
+        print(f"CHỜ XEM / REVIEW  {where}: {r['reason']}")
+    for w in warnings:
+        print(f"Lưu ý / Note: {w}")
+    filed = sum(d["pages"] for d in payload["dossiers"])
+    print(
+        f"{batch.total_pages} trang / pages: {filed} vào hồ sơ / filed, {len(batch.blank)} trắng "
+        f"/ blank, {len(batch.sheets)} phiếu / sheets, {len(batch.review)} chờ xem / for review"
+    )
+    return 0
+
+
+def cmd_scan_attach(args: argparse.Namespace) -> int:
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.scans import attach_scans
+
+    db = _db(args)
+    result = attach_scans(
+        db,
+        args.code,
+        args.files,
+        actor=resolve_actor(db, args.user),
+        item=args.item,
+        settings=_scan_settings(args),
+        workers=args.workers,
+        progress=_scan_progress(args),
+    )
+    d = result.document
+    out = _scan_document(d, True) | {
+        "blank_pages": result.blank_pages,
+        "sheet_pages": result.sheet_pages,
+    }
+    if args.json:
+        _print_json(out)
+    elif d.duplicate:
+        print(f"{d.dossier_code}: tệp này đã được đính kèm / already attached ({d.sha256[:12]})")
+    else:
+        print(f"{d.dossier_code}: đã đính kèm {d.pages} trang / attached {d.pages} pages")
+        print(f"  {d.pdf}")
+    return 0
+
+
+def cmd_files_verify(args: argparse.Namespace) -> int:
+    """Exit status 0 when every stored file is sound, 1 when one is missing or damaged."""
+    from counter_app.services.files import verify_files
+
+    report = verify_files(_db(args))
+    if args.json:
+        _print_json(asdict(report) | {"healthy": report.healthy})
+    else:
+        print(f"Kho tệp / file storage: {report.root}")
+        print(f"  {report.checked} tệp kiểm tra / checked, {report.ok} tốt / sound")
+        for sha in report.missing:
+            print(f"  THIẾU / MISSING  {sha}")
+        for bad in report.damaged:
+            print(f"  HỎNG / DAMAGED   {bad.sha256}  {bad.path}")
+        if report.unknown:
+            print(f"  {len(report.unknown)} tệp không có trong CSDL / files not in the database")
+        if report.temporary:
+            print(f"  {len(report.temporary)} tệp tạm còn sót / leftover temporary files")
+    return 0 if report.healthy else EXIT_ENVIRONMENT
+
+
+def _workers(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"không phải số nguyên / not an integer: {text!r}"
+        ) from None
+    if not 0 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"phải từ 0 đến 64 / must be 0 to 64: {text!r}")
+    return value
+
+
+def _add_scan_commands(
+    sub: Any,
+    add: Callable[..., argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+    acting: argparse.ArgumentParser,
+) -> None:
+    scanning = argparse.ArgumentParser(add_help=False)
+    scanning.add_argument(
+        "--engine", choices=["zxing", "zbar"], default="zxing", help="bộ đọc mã / barcode engine"
+    )
+    scanning.add_argument(
+        "--dpi", type=int, default=300, help="độ phân giải lưu / stored resolution, 200–300"
+    )
+    scanning.add_argument(
+        "--bilevel", action="store_true", help="đen trắng / black and white (CCITT G4)"
+    )
+    scanning.add_argument(
+        "--blank-threshold",
+        type=_amount,
+        default=0.001,
+        metavar="SHARE",
+        help="trang có ít mực hơn là trang trắng / a page with less ink is blank (0 keeps all)",
+    )
+    scanning.add_argument(
+        "--workers",
+        type=_workers,
+        default=None,
+        metavar="N",
+        help="số tiến trình / worker processes (0: none; default: one per core)",
+    )
+    scan = sub.add_parser("scan", help="quét hồ sơ / scanning", parents=[common])
+    scan_sub = scan.add_subparsers(
+        dest="scan_command", metavar="COMMAND", parser_class=_Parser, required=True
+    )
+    p = add(
+        "split",
+        cmd_scan_split,
+        "tách chồng hồ sơ theo phiếu kiểm soát / split a stack by its control sheets",
+        acting,
+        scanning,
+        container=scan_sub,
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="ảnh, PDF, thư mục / files")
+    p.add_argument(
+        "--no-attach",
+        action="store_true",
+        help="chỉ tách ra PDF, không đính kèm / only split into PDFs, attach nothing",
+    )
+    p.add_argument(
+        "--out", metavar="DIR", help="thư mục PDF và trang chờ xem / folder for PDFs and review"
+    )
+    p = add(
+        "attach",
+        cmd_scan_attach,
+        "đính kèm bản quét vào hồ sơ / attach scans to a dossier",
+        acting,
+        scanning,
+        container=scan_sub,
+    )
+    p.add_argument("code")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--item", type=_positive, metavar="N", help="giấy tờ số N của hồ sơ / document number N"
+    )
+    files = sub.add_parser("files", help="kho tệp / file storage", parents=[common])
+    files_sub = files.add_subparsers(
+        dest="files_command", metavar="COMMAND", parser_class=_Parser, required=True
+    )
+    add(
+        "verify",
+        cmd_files_verify,
+        "kiểm tra kho tệp / re-hash every stored file, report damage",
+        container=files_sub,
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -756,6 +1010,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--find", metavar="TEXT", default="", help="ảnh chụp: gõ vào ô tìm / screenshot: search"
     )
     _add_print_commands(sub, add, common, acting)
+    _add_scan_commands(sub, add, common, acting)
     return parser
 
 

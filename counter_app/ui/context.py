@@ -8,22 +8,29 @@ No page polls another page's state.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from counter_app.ui.errors import user_message
-from counter_app.ui.qt import QObject, QWidget, Signal
+from counter_app.ui.qt import QCoreApplication, QObject, Qt, QWidget, Signal, isValid
 from counter_app.ui.worker import Callback, ErrorCallback, Worker
 
 if TYPE_CHECKING:
     from counter_app.config import Settings
     from counter_app.services.auth import SignedIn
     from counter_app.services.desks import DeskView
+    from counter_app.services.print_queue import JobView, PrintWorker
     from counter_app.services.recording import Actor
     from counter_app.services.setup import Database
+
+# How long signing out may wait for the print worker to finish the job it is sending; past it
+# the (daemon) thread finishes on its own and the window goes on.
+PRINT_STOP_WAIT_S = 1.0
 
 # = counter_app.domain.calendar.CENTER_TZ; not imported from there because that module brings
 # the `holidays` package (~90 ms) onto the path to the sign-in screen.
@@ -72,6 +79,8 @@ class AppContext(QObject):
     changed = Signal(object)  # Changes
     message = Signal(str, str)  # text, kind ("info", "success", "warning", "error")
     cccd_scanned = Signal(str)  # a CCCD QR payload the barcode wedge read (for the intake page)
+    print_job_changed = Signal(object)  # a print JobView whose state changed (GUI thread)
+    _job_from_worker = Signal(object)  # the same, emitted on the print worker's thread
 
     def __init__(
         self,
@@ -94,6 +103,12 @@ class AppContext(QObject):
         self.center_name = center_name
         self.clock = clock
         self.idle_minutes = idle_minutes
+        self.printer: PrintWorker | None = None
+        self.print_jobs: dict[str, JobView] = {}  # the last change of each printer's jobs
+        # Queued: the print worker calls from its own thread; pages hear it on the GUI thread.
+        self._job_from_worker.connect(self._job_changed, Qt.ConnectionType.QueuedConnection)
+        if settings.receipt_printer or settings.a4_printer:
+            self.start_printing()  # jobs left from before (printer off, crash) go out now
 
     # --- who and when ----------------------------------------------------------------------
 
@@ -156,6 +171,47 @@ class AppContext(QObject):
         """Run `fn(*args)` (no database) on the general pool."""
         self.worker.background(fn, *args, on_success=on_success, on_error=on_error, owner=owner)
 
+    # --- printing --------------------------------------------------------------------------
+
+    def start_printing(self) -> None:
+        """Start the session's one print worker thread (DESIGN.md: printing never blocks the
+        window), if it is not running. It stops when this context is deleted (sign-out) or the
+        application quits."""
+        if self.printer is not None:
+            return
+        from counter_app.services.print_queue import PrintWorker
+
+        ref = weakref.ref(self)
+
+        def changed(job: JobView) -> None:  # on the print worker's thread
+            ctx = ref()
+            if ctx is not None and isValid(ctx):
+                ctx._job_from_worker.emit(job)
+
+        self.printer = PrintWorker(self.db, on_change=changed)
+        self.printer.start()
+        stop = partial(_stop_printer, self.printer)
+        self.destroyed.connect(stop)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(stop)
+
+    def wake_printing(self) -> None:
+        """Jobs were queued: have the print worker send them now (starting it if needed)."""
+        self.start_printing()
+        assert self.printer is not None
+        self.printer.wake()
+
+    def stop_printing(self) -> None:
+        """Stop the print worker (waiting at most PRINT_STOP_WAIT_S for the job being sent)."""
+        if self.printer is not None:
+            _stop_printer(self.printer)
+            self.printer = None
+
+    def _job_changed(self, job: JobView) -> None:
+        self.print_jobs[job.printer_uri] = job
+        self.print_job_changed.emit(job)
+
     def announce(self, changes: Changes) -> None:
         """Tell every page what changed."""
         self.changed.emit(changes)
@@ -169,3 +225,7 @@ class AppContext(QObject):
     def show_error(self, exc: BaseException) -> None:
         """Show an error: a known condition's own message, a bug as "an error occurred"."""
         self.message.emit(user_message(exc), "error")
+
+
+def _stop_printer(printer: PrintWorker, *_args: object) -> None:
+    printer.stop(timeout=PRINT_STOP_WAIT_S)

@@ -1,17 +1,24 @@
 """The status bar: who is signed in, at which desk, the link to the center, the printer, the clock.
 
-The sync worker reports through `set_sync_state(SyncIndicator(...))` and the printing service
-through `set_printer_state(...)`; until they exist the bar says what the settings say.
+The sync worker reports through `set_sync_state(SyncIndicator(...))`; the print queue's worker
+through the session's `ctx.print_job_changed`, which the bar follows by itself (`show_print_job`)
+once its window shows a signed-in shell. Until a job has changed, it says what the settings say.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from counter_app.ui.context import LOCAL_TZ, utcnow
 from counter_app.ui.qt import QLabel, QStatusBar, QTimer, QWidget
+
+if TYPE_CHECKING:
+    from counter_app.services.print_queue import JobView
+    from counter_app.ui.context import AppContext
 
 CLOCK_MS = 30_000
 
@@ -51,6 +58,13 @@ class StatusBar(QStatusBar):
         self._timer.timeout.connect(self.tick)
         self._timer.start(CLOCK_MS)
         self.tick()
+        self._session: weakref.ref[AppContext] | None = None
+        self._printers: dict[str, tuple[bool | None, str]] = {}  # uri -> (ok, why not)
+        # The window (CounterWindow) announces each screen it shows; when it is a new signed-in
+        # session, follow that session's print jobs.
+        shown = getattr(parent, "screen_shown", None)
+        if shown is not None:
+            shown.connect(self._follow_session)
 
     def set_user(self, full_name: str) -> None:
         self.user.setText(full_name or self.tr("Chưa đăng nhập"))
@@ -86,6 +100,34 @@ class StatusBar(QStatusBar):
             text = self.tr("Máy in: %1").replace("%1", uri)
         self.printer.setText(text)
         self.printer.setToolTip(detail)
+
+    def show_print_job(self, job: JobView) -> None:
+        """A print job changed: show its printer's state; a failing printer stays shown (with
+        its reason in the tooltip) until one of its jobs is printed."""
+        if job.state == "done":
+            state: tuple[bool | None, str] = (True, "")
+        elif job.state == "failed" or job.last_error:
+            state = (False, job.last_error)
+        else:
+            state = (self._printers.get(job.printer_uri, (None, ""))[0], "")
+        self._printers[job.printer_uri] = state
+        failing = [(uri, why) for uri, (ok, why) in self._printers.items() if ok is False]
+        if failing:
+            uri, why = failing[-1]
+            self.set_printer_state(uri, False, why)
+        else:
+            self.set_printer_state(job.printer_uri, state[0])
+
+    def _follow_session(self, _screen: str = "") -> None:
+        ctx: Any = getattr(self.parent(), "ctx", None)
+        signal = getattr(ctx, "print_job_changed", None)
+        if signal is None or (self._session is not None and self._session() is ctx):
+            return
+        self._session = weakref.ref(ctx)
+        self._printers.clear()
+        signal.connect(self.show_print_job)
+        for job in list(ctx.print_jobs.values()):
+            self.show_print_job(job)
 
     def tick(self) -> None:
         now = self.clock_source().astimezone(LOCAL_TZ)

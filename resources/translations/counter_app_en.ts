@@ -1,600 +1,1843 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
-    <context>
-        <name>AdminPage</name>
-        <message>
-            <source>Quản trị hệ thống</source>
-            <translation>System administration</translation>
-        </message>
-        <message>
-            <source>Sắp có: danh mục thủ tục, quầy, người dùng, máy in, lịch làm việc.</source>
-            <translation>Coming: procedure catalog, desks, users, printers, working calendar.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardScreen</name>
-        <message>
-            <source>Quầy một cửa</source>
-            <translation>One-stop counter</translation>
-        </message>
-        <message>
-            <source>Trung tâm Phục vụ hành chính công</source>
-            <translation>Public Administrative Service Center</translation>
-        </message>
-    </context>
-    <context>
-        <name>CounterWindow</name>
-        <message>
-            <source>Quầy một cửa</source>
-            <translation>One-stop counter</translation>
-        </message>
-        <message>
-            <source>Chỉ quản trị viên mới được đổi người dùng khi màn hình đang khóa.</source>
-            <translation>Only an administrator may switch user while the screen is locked.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeskChoiceScreen</name>
-        <message>
-            <source>Máy này là quầy nào?</source>
-            <translation>Which desk is this computer?</translation>
-        </message>
-        <message>
-            <source>Chọn một lần cho máy tính này; lựa chọn được lưu vào tệp cấu hình. Người dùng vẫn đăng nhập bằng tài khoản của mình.</source>
-            <translation>Chosen once for this computer and saved in the settings file. Everyone still signs in with their own account.</translation>
-        </message>
-        <message>
-            <source>Quầy</source>
-            <translation>Desk</translation>
-        </message>
-        <message>
-            <source>Dùng quầy này</source>
-            <translation>Use this desk</translation>
-        </message>
-        <message>
-            <source>Cơ sở dữ liệu chưa có quầy nào. Quản trị viên cần tạo danh sách quầy.</source>
-            <translation>The database has no desks yet. An administrator needs to create them.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DossierDetail</name>
-        <message>
-            <source>Chưa chọn hồ sơ</source>
-            <translation>No dossier selected</translation>
-        </message>
-        <message>
-            <source>Chọn một hồ sơ trong danh sách, hoặc quét mã vạch trên giấy hẹn trả kết quả để xem trạng thái, hạn trả, giấy tờ đã nhận và diễn biến xử lý.</source>
-            <translation>Choose a dossier in the list, or scan the barcode on the appointment slip, to see its status, due time, documents received and history.</translation>
-        </message>
-        <message>
-            <source>Hẹn trả</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <source>Tiếp nhận</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <source>Người nộp</source>
-            <translation>Applicant</translation>
-        </message>
-        <message>
-            <source>Số CCCD</source>
-            <translation>ID number</translation>
-        </message>
-        <message>
-            <source>Điện thoại</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>Địa chỉ</source>
-            <translation>Address</translation>
-        </message>
-        <message>
-            <source>Cán bộ tiếp nhận</source>
-            <translation>Received by</translation>
-        </message>
-        <message>
-            <source>Kênh nộp</source>
-            <translation>Channel</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n bộ</source>
-            <translation>
-                <numerusform>%n set</numerusform>
-                <numerusform>%n sets</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Hẹn trả ban đầu</source>
-            <translation>First due time</translation>
-        </message>
-        <message>
-            <source>Trả kết quả qua bưu điện: %1, %2, %3</source>
-            <translation>Result returned by post: %1, %2, %3</translation>
-        </message>
-        <message>
-            <source>Giấy tờ đã nhận</source>
-            <translation>Documents received</translation>
-        </message>
-        <message>
-            <source>Không có giấy tờ</source>
-            <translation>No documents</translation>
-        </message>
-        <message>
-            <source>Diễn biến</source>
-            <translation>History</translation>
-        </message>
-        <message>
-            <source>Bản chính</source>
-            <translation>Original</translation>
-        </message>
-        <message>
-            <source>Bản sao chứng thực</source>
-            <translation>Certified copy</translation>
-        </message>
-        <message>
-            <source>Bản photo</source>
-            <translation>Photocopy</translation>
-        </message>
-        <message>
-            <source>Trực tiếp</source>
-            <translation>In person</translation>
-        </message>
-        <message>
-            <source>Trực tuyến</source>
-            <translation>Online</translation>
-        </message>
-        <message>
-            <source>Bưu chính công ích</source>
-            <translation>Public postal service</translation>
-        </message>
-        <message>
-            <source>Đánh giá hài lòng</source>
-            <translation>Satisfaction rating</translation>
-        </message>
-        <message>
-            <source>In giấy tờ</source>
-            <translation>Printed</translation>
-        </message>
-        <message>
-            <source>Số hóa</source>
-            <translation>Digitized</translation>
-        </message>
-        <message>
-            <source>Bàn giao</source>
-            <translation>Handed over</translation>
-        </message>
-    </context>
-    <context>
-        <name>DossierTable</name>
-        <message>
-            <source>Hồ sơ</source>
-            <translation>Dossier</translation>
-        </message>
-        <message>
-            <source>Người nộp</source>
-            <translation>Applicant</translation>
-        </message>
-        <message>
-            <source>Trạng thái</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Hẹn trả</source>
-            <translation>Due</translation>
-        </message>
-    </context>
-    <context>
-        <name>DossiersPage</name>
-        <message>
-            <source>Mã hồ sơ, tên người nộp (có dấu hoặc không dấu), số CCCD, số điện thoại</source>
-            <translation>Dossier code, applicant name (with or without diacritics), ID number, phone</translation>
-        </message>
-        <message>
-            <source>Tìm</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <source>Tìm lại, làm mới kết quả</source>
-            <translation>Search again, refresh the results</translation>
-        </message>
-        <message>
-            <source>Xóa ô tìm kiếm</source>
-            <translation>Clear the search box</translation>
-        </message>
-        <message>
-            <source>Sao chép mã hồ sơ đang xem</source>
-            <translation>Copy the code of the dossier shown</translation>
-        </message>
-        <message>
-            <source>Đã sao chép mã %1</source>
-            <translation>Copied %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hồ sơ</source>
-            <translation>
-                <numerusform>%n dossier</numerusform>
-                <numerusform>%n dossiers</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Không tìm thấy hồ sơ nào cho “%1”.</source>
-            <translation>No dossier found for “%1”.</translation>
-        </message>
-        <message>
-            <source>Gõ mã hồ sơ, tên người nộp, số CCCD hoặc số điện thoại rồi nhấn Enter. Tên có thể gõ không dấu: “tran van an” tìm được “Trần Văn An”.
+<context>
+    <name>ActionBar</name>
+    <message>
+        <source>Từ chối (Ctrl+R)</source>
+        <translation>Refuse (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung (Ctrl+B)</source>
+        <translation>Ask for more (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Lưu, in giấy hẹn (Ctrl+S)</source>
+        <translation>Save, print slip (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Hẹn trả: %1</source>
+        <translation>Due: %1</translation>
+    </message>
+    <message>
+        <source>%1, tính từ %2</source>
+        <translation>%1, counted from %2</translation>
+    </message>
+    <message>
+        <source>Hẹn trả: chọn thủ tục để tính</source>
+        <translation>Due: choose the procedure</translation>
+    </message>
+    <message>
+        <source>Đang ghi…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Đủ thông tin: Ctrl+S để lưu và in giấy hẹn.</source>
+        <translation>Complete: Ctrl+S saves and prints the slip.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPanel</name>
+    <message>
+        <source>Thao tác với hồ sơ</source>
+        <translation>Dossier actions</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã kết thúc (“%1”): không còn thao tác nào.</source>
+        <translation>The dossier is closed (“%1”): no actions left.</translation>
+    </message>
+    <message>
+        <source>Kết quả đã sẵn sàng: trả cho công dân sau khi kiểm tra CCCD.</source>
+        <translation>The result is ready: hand it to the citizen after checking the ID card.</translation>
+    </message>
+    <message>
+        <source>Đang chờ công dân bổ sung, thời hạn tạm dừng. Đã bổ sung: chọn “Đang xử lý”.</source>
+        <translation>Waiting for the citizen&apos;s supplement; the due clock is paused. Once supplemented: choose “Processing”.</translation>
+    </message>
+    <message>
+        <source>Khi kết quả về từ cơ quan giải quyết, chọn “Nhận kết quả”.</source>
+        <translation>When the result comes back from the department, choose “Record the result”.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Quản trị hệ thống</source>
+        <translation>System administration</translation>
+    </message>
+    <message>
+        <source>Sắp có: danh mục thủ tục, quầy, người dùng, máy in, lịch làm việc.</source>
+        <translation>Coming: procedure catalog, desks, users, printers, working calendar.</translation>
+    </message>
+</context>
+<context>
+    <name>ApologyDialog</name>
+    <message>
+        <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả</source>
+        <translation>Apology and new date for the result</translation>
+    </message>
+    <message>
+        <source>Lập phiếu (PDF)</source>
+        <translation>Make the form (PDF)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1 · hạn trả %2</source>
+        <translation>Dossier %1 · due %2</translation>
+    </message>
+    <message>
+        <source>đã hẹn lại %1</source>
+        <translation>already promised for %1</translation>
+    </message>
+    <message>
+        <source>Hẹn trả kết quả lại vào</source>
+        <translation>New date for the result</translation>
+    </message>
+    <message>
+        <source>Lý do chậm trả (bắt buộc)</source>
+        <translation>Reason for the delay (required)</translation>
+    </message>
+    <message>
+        <source>Đơn vị gây chậm trễ (bắt buộc)</source>
+        <translation>Unit that caused the delay (required)</translation>
+    </message>
+    <message>
+        <source>Hạn trả của hồ sơ không đổi: báo cáo vẫn tính trễ hạn theo hạn trả ban đầu. Ngày hẹn lại được ghi vào diễn biến hồ sơ và in trên phiếu.</source>
+        <translation>The dossier&apos;s due time does not change: reports still count it late against the original due time. The new date is recorded in the dossier&apos;s history and printed on the form.</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn mới phải sau %1.</source>
+        <translation>The new date must be after %1.</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn mới phải sau thời điểm hiện tại.</source>
+        <translation>The new date must be in the future.</translation>
+    </message>
+    <message>
+        <source>Cần ghi lý do chậm trả.</source>
+        <translation>The reason for the delay is required.</translation>
+    </message>
+    <message>
+        <source>Cần ghi đơn vị gây chậm trễ.</source>
+        <translation>The unit that caused the delay is required.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantPanel</name>
+    <message>
+        <source>2. Người nộp</source>
+        <translation>2. Applicant</translation>
+    </message>
+    <message>
+        <source>Đọc QR từ ảnh… (Ctrl+O)</source>
+        <translation>QR from a picture… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>quét mã QR trên CCCD để điền tự động</source>
+        <translation>scan the ID card&apos;s QR code to fill in</translation>
+    </message>
+    <message>
+        <source>12 chữ số</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>di động hoặc cố định</source>
+        <translation>mobile or landline</translation>
+    </message>
+    <message>
+        <source>nơi thường trú</source>
+        <translation>permanent residence</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Số CCCD</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Đã điền từ mã QR căn cước.</source>
+        <translation>Filled in from the ID card&apos;s QR code.</translation>
+    </message>
+    <message>
+        <source>Điện thoại, email theo hồ sơ %1 (%2): hỏi lại người nộp.</source>
+        <translation>Phone and email from dossier %1 (%2): check them with the applicant.</translation>
+    </message>
+    <message>
+        <source>Số CCCD chỉ gồm chữ số.</source>
+        <translation>The ID number has digits only.</translation>
+    </message>
+    <message>
+        <source>Số CCCD phải có đủ 12 chữ số (đang có %1).</source>
+        <translation>The ID number needs 12 digits (%1 so far).</translation>
+    </message>
+    <message>
+        <source>Số CCCD không hợp lệ: 3 số đầu (mã tỉnh) phải từ 001 đến 096.</source>
+        <translation>Invalid ID number: its first 3 digits (province code) must be 001 to 096.</translation>
+    </message>
+    <message>
+        <source>Số điện thoại không hợp lệ: di động 10 số bắt đầu bằng 03, 05, 07, 08, 09; cố định bắt đầu bằng 02.</source>
+        <translation>Invalid phone number: mobiles have 10 digits starting 03, 05, 07, 08, 09; landlines start 02.</translation>
+    </message>
+    <message>
+        <source>Ngày sinh không hợp lý.</source>
+        <translation>The birth date is not plausible.</translation>
+    </message>
+    <message>
+        <source>Ngày sinh viết theo dạng dd/mm/yyyy, ví dụ 01/02/1995.</source>
+        <translation>Write the birth date as dd/mm/yyyy, e.g. 01/02/1995.</translation>
+    </message>
+    <message>
+        <source>Email không hợp lệ.</source>
+        <translation>Invalid email.</translation>
+    </message>
+    <message>
+        <source>Thiếu họ tên người nộp.</source>
+        <translation>The applicant&apos;s name is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>CardScreen</name>
+    <message>
+        <source>Quầy một cửa</source>
+        <translation>One-stop counter</translation>
+    </message>
+    <message>
+        <source>Trung tâm Phục vụ hành chính công</source>
+        <translation>Public Administrative Service Center</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Nhận</source>
+        <translation>Got</translation>
+    </message>
+    <message>
+        <source>Giấy tờ (* bắt buộc)</source>
+        <translation>Document (* required)</translation>
+    </message>
+    <message>
+        <source>Hình thức</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Số bản</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Bắt buộc</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Giấy tờ thêm</source>
+        <translation>Added document</translation>
+    </message>
+    <message>
+        <source>Không bắt buộc</source>
+        <translation>Optional</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>3. Giấy tờ nộp</source>
+        <translation>3. Documents handed in</translation>
+    </message>
+    <message>
+        <source>Đủ giấy tờ bắt buộc (Ctrl+D)</source>
+        <translation>All required received (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Chọn thủ tục để hiện danh mục giấy tờ. Giấy tờ bắt buộc được đánh dấu sẵn là đã nhận: bỏ dấu (Space) giấy tờ người nộp chưa mang.</source>
+        <translation>Choose the procedure to list its documents. Required documents come ticked as received: untick (Space) those the applicant did not bring.</translation>
+    </message>
+    <message>
+        <source>Thêm giấy tờ khác: gõ tên rồi Enter (Alt+K)</source>
+        <translation>Another document: type its name, Enter (Alt+K)</translation>
+    </message>
+    <message>
+        <source>Thiếu giấy tờ bắt buộc: %1</source>
+        <translation>Required documents missing: %1</translation>
+    </message>
+    <message>
+        <source>Đã nhận đủ %1 giấy tờ bắt buộc; tổng %2 giấy tờ.</source>
+        <translation>All %1 required documents received; %2 documents in all.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterWindow</name>
+    <message>
+        <source>Quầy một cửa</source>
+        <translation>One-stop counter</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên mới được đổi người dùng khi màn hình đang khóa.</source>
+        <translation>Only an administrator may switch user while the screen is locked.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskChoiceScreen</name>
+    <message>
+        <source>Máy này là quầy nào?</source>
+        <translation>Which desk is this computer?</translation>
+    </message>
+    <message>
+        <source>Chọn một lần cho máy tính này; lựa chọn được lưu vào tệp cấu hình. Người dùng vẫn đăng nhập bằng tài khoản của mình.</source>
+        <translation>Chosen once for this computer and saved in the settings file. Everyone still signs in with their own account.</translation>
+    </message>
+    <message>
+        <source>Quầy</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Dùng quầy này</source>
+        <translation>Use this desk</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu chưa có quầy nào. Quản trị viên cần tạo danh sách quầy.</source>
+        <translation>The database has no desks yet. An administrator needs to create them.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierActionRunner</name>
+    <message>
+        <source>“%1” không áp dụng cho hồ sơ đang ở trạng thái “%2”.</source>
+        <translation>“%1” does not apply to a dossier in status “%2”.</translation>
+    </message>
+    <message>
+        <source>Tiếp tục</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Ghi nhận</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Công dân rút hồ sơ</source>
+        <translation>Withdrawn by the citizen</translation>
+    </message>
+    <message>
+        <source>Xác nhận công dân rút hồ sơ %1?</source>
+        <translation>Confirm that the citizen withdraws dossier %1?</translation>
+    </message>
+    <message>
+        <source>Hồ sơ sẽ kết thúc ở trạng thái “Công dân rút hồ sơ” và không hoàn tác được.</source>
+        <translation>The dossier will end as “Withdrawn by the citizen”; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Lý do: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Rút hồ sơ</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>Quay lại</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1: đã chuyển sang “%2”.</source>
+        <translation>Dossier %1: now “%2”.</translation>
+    </message>
+    <message>
+        <source>Trả kết quả cho công dân: Alt+T hoặc trang Trả kết quả (F4).</source>
+        <translation>Return it to the citizen: Alt+T or the Returns page (F4).</translation>
+    </message>
+    <message>
+        <source>Đã lập phiếu xin lỗi, hẹn trả lại lúc %1: %2</source>
+        <translation>Apology made, result promised for %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DossierActions</name>
+    <message>
+        <source>Nhận kết quả từ cơ quan giải quyết</source>
+        <translation>Record the result from the department</translation>
+    </message>
+    <message>
+        <source>Kết quả đã về từ cơ quan giải quyết: hồ sơ chuyển sang “Đã xử lý xong”, chờ trả cho công dân.</source>
+        <translation>The result is back from the department: the dossier becomes “Result ready”, waiting to be returned.</translation>
+    </message>
+    <message>
+        <source>Trả kết quả</source>
+        <translation>Return the result</translation>
+    </message>
+    <message>
+        <source>Mở trang Trả kết quả với hồ sơ này: kiểm tra CCCD người nhận, trả, rồi mời đánh giá.</source>
+        <translation>Open the Returns page with this dossier: check the taker&apos;s ID card, return, then ask for a rating.</translation>
+    </message>
+    <message>
+        <source>Đang xử lý</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang được cơ quan giải quyết xử lý (cũng dùng khi công dân đã bổ sung xong).</source>
+        <translation>The department is processing the dossier (also once the citizen has supplemented it).</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Request a supplement</translation>
+    </message>
+    <message>
+        <source>Công dân phải bổ sung, hoàn thiện hồ sơ; thời hạn tạm dừng cho đến khi bổ sung xong.</source>
+        <translation>The citizen must add to or correct the dossier; the due clock is paused until then.</translation>
+    </message>
+    <message>
+        <source>Dừng xử lý</source>
+        <translation>Stop processing</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết hồ sơ, ghi rõ lý do.</source>
+        <translation>Stop settling the dossier, with the reason.</translation>
+    </message>
+    <message>
+        <source>Công dân rút hồ sơ</source>
+        <translation>Withdrawn by the citizen</translation>
+    </message>
+    <message>
+        <source>Công dân xin rút hồ sơ: hồ sơ kết thúc, không hoàn tác được.</source>
+        <translation>The citizen withdraws the dossier: it ends, and this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Phiếu xin lỗi, hẹn lại</source>
+        <translation>Apology, new date</translation>
+    </message>
+    <message>
+        <source>Lập phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04), in PDF.</source>
+        <translation>Make the apology with a new date for the result (form 04) as a PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDetail</name>
+    <message>
+        <source>Chưa chọn hồ sơ</source>
+        <translation>No dossier selected</translation>
+    </message>
+    <message>
+        <source>Chọn một hồ sơ trong danh sách, hoặc quét mã vạch trên giấy hẹn trả kết quả để xem trạng thái, hạn trả, giấy tờ đã nhận và diễn biến xử lý.</source>
+        <translation>Choose a dossier in the list, or scan the barcode on the appointment slip, to see its status, due time, documents received and history.</translation>
+    </message>
+    <message>
+        <source>Đã hẹn lại</source>
+        <translation>New date promised</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Số CCCD</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>Kênh nộp</source>
+        <translation>Channel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bộ</source>
+        <translation>
+            <numerusform>%n set</numerusform>
+            <numerusform>%n sets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hẹn trả ban đầu</source>
+        <translation>First due time</translation>
+    </message>
+    <message>
+        <source>Hẹn trả lại (phiếu xin lỗi)</source>
+        <translation>New date (apology)</translation>
+    </message>
+    <message>
+        <source>Đã trả lúc</source>
+        <translation>Returned at</translation>
+    </message>
+    <message>
+        <source>Trả kết quả qua bưu điện: %1, %2, %3</source>
+        <translation>Result returned by post: %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Giấy tờ đã nhận</source>
+        <translation>Documents received</translation>
+    </message>
+    <message>
+        <source>Không có giấy tờ</source>
+        <translation>No documents</translation>
+    </message>
+    <message>
+        <source>Diễn biến</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Giấy tờ đã in</source>
+        <translation>Prints made</translation>
+    </message>
+    <message>
+        <source>Chưa in giấy tờ nào.</source>
+        <translation>Nothing printed yet.</translation>
+    </message>
+    <message>
+        <source>Mở PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>Tệp số hóa</source>
+        <translation>Digitized files</translation>
+    </message>
+    <message>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Chưa có tệp số hóa nào.</source>
+        <translation>No digitized files yet.</translation>
+    </message>
+    <message>
+        <source>Bản chính</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Bản sao chứng thực</source>
+        <translation>Certified copy</translation>
+    </message>
+    <message>
+        <source>Bản photo</source>
+        <translation>Photocopy</translation>
+    </message>
+    <message>
+        <source>Trực tiếp</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Bưu chính công ích</source>
+        <translation>Public postal service</translation>
+    </message>
+</context>
+<context>
+    <name>DossierSections</name>
+    <message>
+        <source>Giấy tiếp nhận và hẹn trả (phiếu nhiệt)</source>
+        <translation>Receipt and appointment (thermal slip)</translation>
+    </message>
+    <message>
+        <source>Phiếu trả kết quả (phiếu nhiệt)</source>
+        <translation>Result returned (thermal slip)</translation>
+    </message>
+    <message>
+        <source>Giấy tiếp nhận và hẹn trả kết quả (mẫu 01)</source>
+        <translation>Receipt and appointment (form 01)</translation>
+    </message>
+    <message>
+        <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)</source>
+        <translation>Supplement request (form 02)</translation>
+    </message>
+    <message>
+        <source>Phiếu từ chối tiếp nhận (mẫu 03)</source>
+        <translation>Refusal (form 03)</translation>
+    </message>
+    <message>
+        <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)</source>
+        <translation>Apology and new date (form 04)</translation>
+    </message>
+    <message>
+        <source>Phiếu kiểm soát quá trình giải quyết (mẫu 05)</source>
+        <translation>Control sheet (form 05)</translation>
+    </message>
+    <message>
+        <source>đã in</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <source> (có thể đã in)</source>
+        <translation> (may have printed)</translation>
+    </message>
+    <message>
+        <source>in lỗi</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>đang gửi tới máy in</source>
+        <translation>sending to the printer</translation>
+    </message>
+    <message>
+        <source>đang chờ in</source>
+        <translation>waiting to print</translation>
+    </message>
+    <message>
+        <source>Đánh giá hài lòng</source>
+        <translation>Satisfaction rating</translation>
+    </message>
+    <message>
+        <source>In giấy tờ</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Số hóa</source>
+        <translation>Digitized</translation>
+    </message>
+    <message>
+        <source>Bàn giao</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>Phiếu xin lỗi, hẹn lại</source>
+        <translation>Apology, new date</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Lý do: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Người nhận: %1</source>
+        <translation>Taken by: %1</translation>
+    </message>
+    <message>
+        <source>giấy ủy quyền %1</source>
+        <translation>authorization %1</translation>
+    </message>
+    <message>
+        <source>Hạn trả dời đến %1 (thời gian chờ bổ sung)</source>
+        <translation>Due time moved to %1 (time waiting for the supplement)</translation>
+    </message>
+    <message>
+        <source>Hẹn trả lại: %1</source>
+        <translation>New date: %1</translation>
+    </message>
+    <message>
+        <source>Đơn vị gây chậm: %1</source>
+        <translation>Delayed by: %1</translation>
+    </message>
+    <message>
+        <source>Rất hài lòng</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Không hài lòng</source>
+        <translation>Unsatisfied</translation>
+    </message>
+    <message>
+        <source> → máy in</source>
+        <translation> → printer</translation>
+    </message>
+    <message>
+        <source>Bản số hóa</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Phiếu</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTable</name>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+</context>
+<context>
+    <name>DossiersPage</name>
+    <message>
+        <source>Mã hồ sơ, tên người nộp (có dấu hoặc không dấu), số CCCD, số điện thoại</source>
+        <translation>Dossier code, applicant name (with or without diacritics), ID number, phone</translation>
+    </message>
+    <message>
+        <source>Tìm</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Tìm lại, làm mới kết quả</source>
+        <translation>Search again, refresh the results</translation>
+    </message>
+    <message>
+        <source>Xóa ô tìm kiếm</source>
+        <translation>Clear the search box</translation>
+    </message>
+    <message>
+        <source>Sao chép mã hồ sơ đang xem</source>
+        <translation>Copy the code of the dossier shown</translation>
+    </message>
+    <message>
+        <source>Đã sao chép mã %1</source>
+        <translation>Copied %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hồ sơ</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ nào cho “%1”.</source>
+        <translation>No dossier found for “%1”.</translation>
+    </message>
+    <message>
+        <source>Gõ mã hồ sơ, tên người nộp, số CCCD hoặc số điện thoại rồi nhấn Enter. Tên có thể gõ không dấu: “tran van an” tìm được “Trần Văn An”.
 
 Quét mã vạch trên giấy hẹn trả kết quả ở bất kỳ màn hình nào để mở ngay hồ sơ.</source>
-            <translation>Type a dossier code, an applicant's name, an ID number or a phone number and press Enter. Names may be typed without diacritics: “tran van an” finds “Trần Văn An”.
+        <translation>Type a dossier code, an applicant&apos;s name, an ID number or a phone number and press Enter. Names may be typed without diacritics: “tran van an” finds “Trần Văn An”.
 
 Scan the barcode on an appointment slip on any screen to open the dossier at once.</translation>
-        </message>
-    </context>
-    <context>
-        <name>IntakePage</name>
-        <message>
-            <source>Tiếp nhận hồ sơ giấy</source>
-            <translation>Receiving paper dossiers</translation>
-        </message>
-        <message>
-            <source>Sắp có: tìm thủ tục khi gõ, đọc CCCD bằng máy quét, danh mục giấy tờ, tính hạn trả, in giấy tiếp nhận và hẹn trả kết quả.</source>
-            <translation>Coming: procedure search as you type, ID cards read by the scanner, the document checklist, the due time, the receipt and appointment slip.</translation>
-        </message>
-        <message>
-            <source>Đã nhận mã QR căn cước: %1</source>
-            <translation>ID card QR received: %1</translation>
-        </message>
-        <message>
-            <source>Đã mở lại hồ sơ đang nhập dở.</source>
-            <translation>The unfinished intake was reopened.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LockScreen</name>
-        <message>
-            <source>Màn hình đã khóa</source>
-            <translation>Screen locked</translation>
-        </message>
-        <message>
-            <source>Tên đăng nhập của quản trị viên</source>
-            <translation>Administrator's username</translation>
-        </message>
-        <message>
-            <source>Mật khẩu</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>Mở khóa</source>
-            <translation>Unlock</translation>
-        </message>
-        <message>
-            <source>Quản trị viên: đổi người dùng</source>
-            <translation>Administrator: switch user</translation>
-        </message>
-        <message>
-            <source>%1 (%2) đã rời quầy. Nhập mật khẩu để tiếp tục.</source>
-            <translation>%1 (%2) left the desk. Enter the password to continue.</translation>
-        </message>
-        <message>
-            <source>Đăng nhập và đổi người dùng</source>
-            <translation>Sign in and switch user</translation>
-        </message>
-        <message>
-            <source>Quay lại mở khóa</source>
-            <translation>Back to unlock</translation>
-        </message>
-    </context>
-    <context>
-        <name>MessageBar</name>
-        <message>
-            <source>Đóng thông báo</source>
-            <translation>Close the message</translation>
-        </message>
-    </context>
-    <context>
-        <name>PostalPage</name>
-        <message>
-            <source>Bưu chính công ích</source>
-            <translation>Public postal service</translation>
-        </message>
-        <message>
-            <source>Sắp có: quét mã hồ sơ vào biên bản bàn giao, chuyển đi và nhận về, chuyển phát kết quả tận nhà.</source>
-            <translation>Coming: scanning dossiers into handover records, outgoing and incoming batches, results delivered home.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReportsPage</name>
-        <message>
-            <source>Báo cáo</source>
-            <translation>Reports</translation>
-        </message>
-        <message>
-            <source>Sắp có: báo cáo tháng theo mẫu, theo lĩnh vực và thủ tục, mức độ hài lòng.</source>
-            <translation>Coming: the official monthly report, by department and procedure, satisfaction.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReturnsPage</name>
-        <message>
-            <source>Trả kết quả cho công dân</source>
-            <translation>Returning results to citizens</translation>
-        </message>
-        <message>
-            <source>Sắp có: ghi nhận kết quả từ cơ quan chuyên môn, kiểm tra CCCD khi trả, đánh giá mức độ hài lòng, phiếu xin lỗi và hẹn lại.</source>
-            <translation>Coming: results arriving from departments, the ID check at return, satisfaction ratings, apology slips with a new date.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Shell</name>
-        <message>
-            <source>Tìm kiếm trên trang</source>
-            <translation>Search on the page</translation>
-        </message>
-        <message>
-            <source>Khóa màn hình</source>
-            <translation>Lock the screen</translation>
-        </message>
-        <message>
-            <source>Bảng phím tắt</source>
-            <translation>Keyboard shortcuts</translation>
-        </message>
-        <message>
-            <source>Trung tâm Phục vụ hành chính công</source>
-            <translation>Public Administrative Service Center</translation>
-        </message>
-        <message>
-            <source>Đăng xuất</source>
-            <translation>Sign out</translation>
-        </message>
-        <message>
-            <source>Phím tắt</source>
-            <translation>Shortcuts</translation>
-        </message>
-        <message>
-            <source>Máy quét</source>
-            <translation>Scanner</translation>
-        </message>
-        <message>
-            <source>Quét mã hồ sơ ở bất kỳ đâu để mở hồ sơ; quét CCCD để tiếp nhận</source>
-            <translation>Scan a dossier code anywhere to open the dossier; scan an ID card to receive</translation>
-        </message>
-        <message>
-            <source>Chung</source>
-            <translation>Everywhere</translation>
-        </message>
-        <message>
-            <source>Đã đọc mã QR căn cước, nhưng trang Tiếp nhận không dành cho bạn.</source>
-            <translation>An ID card QR was read, but the Intake page is not for your role.</translation>
-        </message>
-        <message>
-            <source>Mã vừa quét bị bộ gõ tiếng Việt đổi thành “%1”. Hãy chuyển Unikey sang chế độ tiếng Anh (chữ E trên biểu tượng; mặc định bấm Ctrl+Shift hoặc Alt+Z) rồi quét lại.</source>
-            <translation>The Vietnamese input method changed the scanned code into “%1”. Switch Unikey to English mode (the E on its icon; by default Ctrl+Shift or Alt+Z) and scan again.</translation>
-        </message>
-        <message>
-            <source>Đã quét mã %1, nhưng trang Tra cứu hồ sơ không dành cho bạn.</source>
-            <translation>Code %1 was scanned, but the Dossiers page is not for your role.</translation>
-        </message>
-        <message>
-            <source>Mã vạch không phải mã hồ sơ hay mã căn cước: %1</source>
-            <translation>This barcode is neither a dossier code nor an ID card: %1</translation>
-        </message>
-        <message>
-            <source>Hồ sơ đang nhập dở</source>
-            <translation>Unfinished intake</translation>
-        </message>
-        <message>
-            <source>Có một hồ sơ đang nhập dở, tiếp tục?</source>
-            <translation>Continue the unfinished intake?</translation>
-        </message>
-        <message>
-            <source>Tiếp tục nhập</source>
-            <translation>Continue</translation>
-        </message>
-        <message>
-            <source>Bỏ bản nháp</source>
-            <translation>Discard the draft</translation>
-        </message>
-        <message>
-            <source>Trang này chưa mở lại được bản nháp.</source>
-            <translation>This page cannot reopen the draft yet.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInScreen</name>
-        <message>
-            <source>Đăng nhập</source>
-            <translation>Sign in</translation>
-        </message>
-        <message>
-            <source>Tên đăng nhập</source>
-            <translation>Username</translation>
-        </message>
-        <message>
-            <source>Mật khẩu</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>Nhấn Enter để đăng nhập</source>
-            <translation>Press Enter to sign in</translation>
-        </message>
-        <message>
-            <source>Máy này: %1</source>
-            <translation>This computer: %1</translation>
-        </message>
-        <message>
-            <source>Nhập tên đăng nhập</source>
-            <translation>Enter your username</translation>
-        </message>
-        <message>
-            <source>Nhập mật khẩu</source>
-            <translation>Enter your password</translation>
-        </message>
-        <message>
-            <source>Đang kiểm tra…</source>
-            <translation>Checking…</translation>
-        </message>
-    </context>
-    <context>
-        <name>StartScreen</name>
-        <message>
-            <source>Đang mở cơ sở dữ liệu…</source>
-            <translation>Opening the database…</translation>
-        </message>
-        <message>
-            <source>Thoát</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <source>Thử lại</source>
-            <translation>Try again</translation>
-        </message>
-        <message>
-            <source>Không mở được cơ sở dữ liệu</source>
-            <translation>The database cannot be opened</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusBar</name>
-        <message>
-            <source>Chưa đăng nhập</source>
-            <translation>Not signed in</translation>
-        </message>
-        <message>
-            <source>Chưa chọn quầy</source>
-            <translation>No desk chosen</translation>
-        </message>
-        <message>
-            <source>Chưa kết nối trung tâm</source>
-            <translation>Not connected to a center</translation>
-        </message>
-        <message>
-            <source>Đã đồng bộ với trung tâm</source>
-            <translation>In sync with the center</translation>
-        </message>
-        <message numerus="yes">
-            <source>Đang gửi %n thay đổi</source>
-            <translation>
-                <numerusform>Sending %n change</numerusform>
-                <numerusform>Sending %n changes</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Mất kết nối trung tâm · %n thay đổi chờ gửi</source>
-            <translation>
-                <numerusform>Center unreachable · %n change waiting</numerusform>
-                <numerusform>Center unreachable · %n changes waiting</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Mất kết nối trung tâm</source>
-            <translation>Center unreachable</translation>
-        </message>
-        <message>
-            <source>lần cuối %1</source>
-            <translation>last %1</translation>
-        </message>
-        <message>
-            <source>Máy in: chưa cấu hình</source>
-            <translation>Printer: not configured</translation>
-        </message>
-        <message>
-            <source>Máy in lỗi: %1</source>
-            <translation>Printer error: %1</translation>
-        </message>
-        <message>
-            <source>Máy in: %1</source>
-            <translation>Printer: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>SupervisorPage</name>
-        <message>
-            <source>Giám sát trung tâm</source>
-            <translation>Center supervision</translation>
-        </message>
-        <message>
-            <source>Sắp có: hàng đợi của từng quầy theo thời gian thực, hồ sơ quá hạn và sắp đến hạn.</source>
-            <translation>Coming: each desk's queue live, overdue and nearly due dossiers.</translation>
-        </message>
-    </context>
-    <context>
-        <name>due</name>
-        <message>
-            <source>Quá hạn</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>Sắp đến hạn</source>
-            <translation>Due soon</translation>
-        </message>
-        <message>
-            <source>Còn hạn</source>
-            <translation>On time</translation>
-        </message>
-        <message>
-            <source>Tạm dừng, chờ bổ sung</source>
-            <translation>Paused, awaiting supplement</translation>
-        </message>
-    </context>
-    <context>
-        <name>pages</name>
-        <message>
-            <source>Tiếp nhận</source>
-            <translation>Intake</translation>
-        </message>
-        <message>
-            <source>Tiếp nhận hồ sơ giấy, in giấy hẹn</source>
-            <translation>Receive paper dossiers, print slips</translation>
-        </message>
-        <message>
-            <source>Tra cứu hồ sơ</source>
-            <translation>Dossiers</translation>
-        </message>
-        <message>
-            <source>Tìm theo mã, tên, CCCD, điện thoại</source>
-            <translation>Find by code, name, ID number, phone</translation>
-        </message>
-        <message>
-            <source>Trả kết quả</source>
-            <translation>Returns</translation>
-        </message>
-        <message>
-            <source>Trả kết quả, đánh giá hài lòng</source>
-            <translation>Return results, satisfaction ratings</translation>
-        </message>
-        <message>
-            <source>Bưu chính</source>
-            <translation>Postal</translation>
-        </message>
-        <message>
-            <source>Bàn giao hồ sơ, chuyển phát kết quả</source>
-            <translation>Dossier handovers, deliveries</translation>
-        </message>
-        <message>
-            <source>Giám sát</source>
-            <translation>Supervision</translation>
-        </message>
-        <message>
-            <source>Hàng đợi và hồ sơ sắp đến hạn</source>
-            <translation>Queues and nearly due dossiers</translation>
-        </message>
-        <message>
-            <source>Báo cáo</source>
-            <translation>Reports</translation>
-        </message>
-        <message>
-            <source>Số liệu tháng, mức độ hài lòng</source>
-            <translation>Monthly figures, satisfaction</translation>
-        </message>
-        <message>
-            <source>Quản trị</source>
-            <translation>Administration</translation>
-        </message>
-        <message>
-            <source>Danh mục, quầy, người dùng, lịch</source>
-            <translation>Catalog, desks, users, calendar</translation>
-        </message>
-    </context>
+    </message>
+</context>
+<context>
+    <name>HandoverForm</name>
+    <message>
+        <source>2. Kiểm tra người nhận, xác nhận trả</source>
+        <translation>2. Check who takes it, confirm the return</translation>
+    </message>
+    <message>
+        <source>Đối chiếu CCCD của người nhận. Quét mã QR trên thẻ CCCD để điền nhanh số CCCD và họ tên.</source>
+        <translation>Check the taker&apos;s ID card. Scan the QR code on the card to fill the number and name.</translation>
+    </message>
+    <message>
+        <source>Người khác nhận thay, có giấy ủy quyền</source>
+        <translation>Someone else, with an authorization</translation>
+    </message>
+    <message>
+        <source>12 chữ số</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <source>Họ và tên người nhận thay</source>
+        <translation>Full name of the person taking it</translation>
+    </message>
+    <message>
+        <source>Ví dụ: Giấy ủy quyền số 12/2025/UQ ngày 10/03/2025</source>
+        <translation>E.g. Authorization no. 12/2025/UQ of 10/03/2025</translation>
+    </message>
+    <message>
+        <source>Họ tên người nhận</source>
+        <translation>Taker&apos;s name</translation>
+    </message>
+    <message>
+        <source>Giấy ủy quyền</source>
+        <translation>Authorization</translation>
+    </message>
+    <message>
+        <source>Số CCCD người nhận</source>
+        <translation>Taker&apos;s ID number</translation>
+    </message>
+    <message>
+        <source>Xác nhận trả kết quả   Ctrl+Enter</source>
+        <translation>Confirm the return   Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Chính người nộp hồ sơ: %1</source>
+        <translation>The applicant: %1</translation>
+    </message>
+    <message>
+        <source>Nhập hoặc quét số CCCD của người nhận.</source>
+        <translation>Type or scan the taker&apos;s ID number.</translation>
+    </message>
+    <message>
+        <source>Người nhận thay: cần ghi họ tên và giấy ủy quyền (số, ngày).</source>
+        <translation>Someone else: their name and the authorization (number, date) are required.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>Chưa chọn thủ tục: gõ tên hoặc mã thủ tục rồi Enter (Alt+T).</source>
+        <translation>No procedure chosen: type its name or code, then Enter (Alt+T).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Thiếu %n giấy tờ bắt buộc (mục 3): Yêu cầu bổ sung (Ctrl+B).</source>
+        <translation>
+            <numerusform>%n required document missing (section 3): ask for more (Ctrl+B).</numerusform>
+            <numerusform>%n required documents missing (section 3): ask for more (Ctrl+B).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Thiếu giấy tờ bắt buộc: %1. Nếu người nộp chưa có, bấm Yêu cầu bổ sung (Ctrl+B).</source>
+        <translation>Required documents missing: %1. If the applicant does not have them, ask for more (Ctrl+B).</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>Lưu, in giấy hẹn (cả Ctrl+Enter)</source>
+        <translation>Save, print the slip (Ctrl+Enter too)</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận hồ sơ mới</source>
+        <translation>New intake</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung hồ sơ (mẫu 02)</source>
+        <translation>Ask for more documents (form 02)</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận (mẫu 03)</source>
+        <translation>Refuse the dossier (form 03)</translation>
+    </message>
+    <message>
+        <source>Đọc mã QR căn cước từ ảnh</source>
+        <translation>Read the ID card QR from a picture</translation>
+    </message>
+    <message>
+        <source>Tìm thủ tục</source>
+        <translation>Find the procedure</translation>
+    </message>
+    <message>
+        <source>Họ tên người nộp</source>
+        <translation>Applicant&apos;s name</translation>
+    </message>
+    <message>
+        <source>Điện thoại người nộp</source>
+        <translation>Applicant&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Danh mục giấy tờ (Space: nhận/bỏ)</source>
+        <translation>Documents (Space: received or not)</translation>
+    </message>
+    <message>
+        <source>Đánh dấu đủ giấy tờ bắt buộc</source>
+        <translation>Tick all required documents</translation>
+    </message>
+    <message>
+        <source>Thêm giấy tờ khác</source>
+        <translation>Add another document</translation>
+    </message>
+    <message>
+        <source>Trả kết quả qua bưu điện</source>
+        <translation>Return the result by post</translation>
+    </message>
+    <message>
+        <source>Đã đọc CCCD của %1.</source>
+        <translation>ID card of %1 read.</translation>
+    </message>
+    <message>
+        <source>Chọn ảnh có mã QR căn cước</source>
+        <translation>Choose a picture with the ID card&apos;s QR code</translation>
+    </message>
+    <message>
+        <source>Ảnh hoặc PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.pdf)</source>
+        <translation>Pictures or PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <source>Đang đọc mã QR trong ảnh…</source>
+        <translation>Reading the QR code in the picture…</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận hồ sơ</source>
+        <translation>Dossier received</translation>
+    </message>
+    <message>
+        <source>Được tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận hồ sơ %1.</source>
+        <translation>Dossier %1 received.</translation>
+    </message>
+    <message>
+        <source>Đã ghi yêu cầu bổ sung</source>
+        <translation>Request for more documents recorded</translation>
+    </message>
+    <message>
+        <source>Đã ghi từ chối tiếp nhận</source>
+        <translation>Refusal recorded</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <source>Không được tiếp nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang nhập</source>
+        <translation>Intake in progress</translation>
+    </message>
+    <message>
+        <source>Bỏ hồ sơ đang nhập dở để tiếp nhận hồ sơ mới?</source>
+        <translation>Drop the intake being typed and start a new one?</translation>
+    </message>
+    <message>
+        <source>Bỏ, nhập hồ sơ mới</source>
+        <translation>Drop it, start anew</translation>
+    </message>
+    <message>
+        <source>Tiếp tục nhập</source>
+        <translation>Keep typing</translation>
+    </message>
+    <message>
+        <source>Đã mở lại hồ sơ đang nhập dở.</source>
+        <translation>The unfinished intake was reopened.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Màn hình đã khóa</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập của quản trị viên</source>
+        <translation>Administrator&apos;s username</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Quản trị viên: đổi người dùng</source>
+        <translation>Administrator: switch user</translation>
+    </message>
+    <message>
+        <source>%1 (%2) đã rời quầy. Nhập mật khẩu để tiếp tục.</source>
+        <translation>%1 (%2) left the desk. Enter the password to continue.</translation>
+    </message>
+    <message>
+        <source>Đăng nhập và đổi người dùng</source>
+        <translation>Sign in and switch user</translation>
+    </message>
+    <message>
+        <source>Quay lại mở khóa</source>
+        <translation>Back to unlock</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Đóng thông báo</source>
+        <translation>Close the message</translation>
+    </message>
+</context>
+<context>
+    <name>MissingModel</name>
+    <message>
+        <source>Bổ sung</source>
+        <translation>Ask</translation>
+    </message>
+    <message>
+        <source>Giấy tờ (* bắt buộc)</source>
+        <translation>Document (* required)</translation>
+    </message>
+    <message>
+        <source>Hình thức</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Số bản</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Ghi chú (cần sửa gì)</source>
+        <translation>Note (what to fix)</translation>
+    </message>
+</context>
+<context>
+    <name>NotReadyCard</name>
+    <message>
+        <source>Chưa trả được hồ sơ này</source>
+        <translation>This dossier cannot be returned yet</translation>
+    </message>
+    <message>
+        <source>Mở ở trang Tra cứu hồ sơ (F3)</source>
+        <translation>Open it on the Dossiers page (F3)</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPanel</name>
+    <message>
+        <source>4. Nộp và trả kết quả</source>
+        <translation>4. Handing in and the result</translation>
+    </message>
+    <message>
+        <source>Trực tiếp</source>
+        <translation>At the desk</translation>
+    </message>
+    <message>
+        <source>Bưu chính công ích</source>
+        <translation>Public postal service</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Trả kết quả qua bưu điện (Alt+B)</source>
+        <translation>Return the result by post (Alt+B)</translation>
+    </message>
+    <message>
+        <source>Địa chỉ nhận kết quả</source>
+        <translation>Address for the result</translation>
+    </message>
+    <message>
+        <source>Điện thoại người nhận</source>
+        <translation>Receiver&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Địa chỉ nhận</source>
+        <translation>Deliver to</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Số bộ</source>
+        <translation>Sets</translation>
+    </message>
+    <message>
+        <source>Hình thức nộp</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Ghi chú của cán bộ tiếp nhận (không bắt buộc)</source>
+        <translation>The receiving officer&apos;s note (optional)</translation>
+    </message>
+    <message>
+        <source>Trả kết quả qua bưu điện cần địa chỉ nhận.</source>
+        <translation>Returning by post needs an address.</translation>
+    </message>
+    <message>
+        <source>Trả kết quả qua bưu điện cần số điện thoại người nhận hợp lệ.</source>
+        <translation>Returning by post needs the receiver&apos;s valid phone number.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Quay lại (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PostalPage</name>
+    <message>
+        <source>Bưu chính công ích</source>
+        <translation>Public postal service</translation>
+    </message>
+    <message>
+        <source>Sắp có: quét mã hồ sơ vào biên bản bàn giao, chuyển đi và nhận về, chuyển phát kết quả tận nhà.</source>
+        <translation>Coming: scanning dossiers into handover records, outgoing and incoming batches, results delivered home.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePanel</name>
+    <message>
+        <source>1. Thủ tục</source>
+        <translation>1. Procedure</translation>
+    </message>
+    <message>
+        <source>Alt+T</source>
+        <translation>Alt+T</translation>
+    </message>
+    <message>
+        <source>Tên, mã hoặc chữ đầu của thủ tục (ví dụ: gplx)</source>
+        <translation>Name, code or initials of the procedure (e.g. gplx)</translation>
+    </message>
+    <message>
+        <source>Mọi cơ quan</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>Gõ vài chữ của tên thủ tục, mã thủ tục, hoặc chữ đầu các từ (gplx: Cấp giấy phép lái xe), rồi Enter để chọn thủ tục đầu danh sách; mũi tên xuống để chọn thủ tục khác.</source>
+        <translation>Type a few letters of the procedure&apos;s name, its code, or the initials of its words (gplx: Cấp giấy phép lái xe), then Enter to take the first one; the down arrow to choose another.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy thủ tục nào khớp “%1”. Thử tên khác, mã thủ tục, hoặc bỏ lọc cơ quan.</source>
+        <translation>No procedure matches “%1”. Try another name, the procedure&apos;s code, or all departments.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy thủ tục nào khớp “%1”.</source>
+        <translation>No procedure matches “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureSummaryView</name>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Phí, lệ phí</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>4 tại chỗ</source>
+        <translation>settled on the spot</translation>
+    </message>
+    <message>
+        <source>Không thu phí</source>
+        <translation>No fee</translation>
+    </message>
+    <message>
+        <source>%1 đồng</source>
+        <translation>%1 dong</translation>
+    </message>
+    <message>
+        <source>Nhận hồ sơ sáng thứ Bảy</source>
+        <translation>Received on Saturday mornings</translation>
+    </message>
+    <message>
+        <source>Không nhận hồ sơ thứ Bảy</source>
+        <translation>Not received on Saturdays</translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <source>Rất hài lòng</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Không hài lòng</source>
+        <translation>Unsatisfied</translation>
+    </message>
+    <message>
+        <source>Phải chờ lâu</source>
+        <translation>Long wait</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn chưa rõ ràng</source>
+        <translation>Unclear guidance</translation>
+    </message>
+    <message>
+        <source>Thái độ phục vụ chưa tốt</source>
+        <translation>Poor attitude</translation>
+    </message>
+    <message>
+        <source>Trả kết quả trễ hẹn</source>
+        <translation>Result later than promised</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <source>3. Mời công dân đánh giá mức độ hài lòng</source>
+        <translation>3. Ask the citizen to rate their satisfaction</translation>
+    </message>
+    <message>
+        <source>Lý do không hài lòng (bắt buộc)</source>
+        <translation>Why unsatisfied (required)</translation>
+    </message>
+    <message>
+        <source>Ví dụ: phải chờ lâu, hướng dẫn chưa rõ</source>
+        <translation>E.g. long wait, unclear guidance</translation>
+    </message>
+    <message>
+        <source>Ghi nhận đánh giá</source>
+        <translation>Record the rating</translation>
+    </message>
+    <message>
+        <source>Công dân không đánh giá, bỏ qua (Esc)</source>
+        <translation>The citizen does not rate: skip (Esc)</translation>
+    </message>
+    <message>
+        <source>Màn hình đánh giá đang hiện trên màn hình thứ hai, hướng về công dân. Công dân bấm chọn ở đó; hoặc bạn bấm thay theo lời công dân.</source>
+        <translation>The rating is shown on the second screen, facing the citizen. The citizen chooses there, or you choose for them as they say.</translation>
+    </message>
+    <message>
+        <source>Cần ghi lý do khi công dân không hài lòng.</source>
+        <translation>A reason is required when the citizen is unsatisfied.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Hồ sơ %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+    <message>
+        <source>Lý do (bắt buộc, sẽ ghi vào diễn biến hồ sơ)</source>
+        <translation>Reason (required; recorded in the dossier&apos;s history)</translation>
+    </message>
+    <message>
+        <source>Cần ghi lý do trước khi ghi nhận.</source>
+        <translation>A reason is required.</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <source>Từ chối tiếp nhận hồ sơ (mẫu 03)</source>
+        <translation>Refuse to receive the dossier (form 03)</translation>
+    </message>
+    <message>
+        <source>Ghi và in phiếu (Ctrl+Enter)</source>
+        <translation>Record and print (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ví dụ: Thủ tục không thuộc thẩm quyền giải quyết của các cơ quan tiếp nhận tại Trung tâm.</source>
+        <translation>E.g.: the procedure is not handled by the departments received at the center.</translation>
+    </message>
+    <message>
+        <source>Lý do từ chối (bắt buộc, in trên phiếu)</source>
+        <translation>Reason for the refusal (required, printed on the form)</translation>
+    </message>
+    <message>
+        <source>Cần ghi lý do từ chối tiếp nhận.</source>
+        <translation>Write the reason for the refusal.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Sắp có: báo cáo tháng theo mẫu, theo lĩnh vực và thủ tục, mức độ hài lòng.</source>
+        <translation>Coming: the official monthly report, by department and procedure, satisfaction.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Hẹn trả kết quả</source>
+        <translation>Result due</translation>
+    </message>
+    <message>
+        <source>Mã tra cứu</source>
+        <translation>Look-up code</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Giấy tờ in</source>
+        <translation>Papers</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận hồ sơ mới (Ctrl+N)</source>
+        <translation>New intake (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Mở thư mục phiếu</source>
+        <translation>Open the forms folder</translation>
+    </message>
+    <message>
+        <source>Quét CCCD của người kế tiếp để bắt đầu ngay.</source>
+        <translation>Scan the next citizen&apos;s ID card to start at once.</translation>
+    </message>
+    <message>
+        <source>Đang tạo phiếu…</source>
+        <translation>Making the papers…</translation>
+    </message>
+    <message>
+        <source>Giấy hẹn (máy in nhiệt)</source>
+        <translation>Slip (receipt printer)</translation>
+    </message>
+    <message>
+        <source>%1 (máy in A4)</source>
+        <translation>%1 (A4 printer)</translation>
+    </message>
+    <message>
+        <source>Thư mục phiếu: %1</source>
+        <translation>Forms folder: %1</translation>
+    </message>
+    <message>
+        <source>Không có phiếu nào được tạo.</source>
+        <translation>No paper was made.</translation>
+    </message>
+    <message>
+        <source>đã in</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <source>lỗi: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+    <message>
+        <source>chưa in được, sẽ thử lại: %1</source>
+        <translation>not printed yet, will retry: %1</translation>
+    </message>
+    <message>
+        <source>đang gửi tới %1</source>
+        <translation>sending to %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnIntro</name>
+    <message>
+        <source>Trả kết quả cho công dân</source>
+        <translation>Returning results to citizens</translation>
+    </message>
+    <message>
+        <source>Quét mã vạch trên giấy hẹn trả kết quả của công dân, hoặc gõ mã hồ sơ vào ô phía trên rồi nhấn Enter.</source>
+        <translation>Scan the barcode on the citizen&apos;s appointment slip, or type the dossier code in the box above and press Enter.</translation>
+    </message>
+    <message>
+        <source>1. Mở hồ sơ: chỉ trả được hồ sơ “Đã xử lý xong”.</source>
+        <translation>1. Open the dossier: only a dossier whose result is ready can be returned.</translation>
+    </message>
+    <message>
+        <source>2. Kiểm tra CCCD người nhận (chính người nộp, hoặc người nhận thay có giấy ủy quyền), rồi xác nhận trả (Ctrl+Enter): hồ sơ chuyển sang “Đã trả kết quả”, phiếu trả kết quả được in nếu có máy in nhiệt.</source>
+        <translation>2. Check the taker&apos;s ID card (the applicant, or someone else with an authorization), then confirm (Ctrl+Enter): the dossier becomes “Result returned”, and the slip prints if there is a receipt printer.</translation>
+    </message>
+    <message>
+        <source>3. Mời công dân đánh giá mức độ hài lòng (phím 1, 2, 3), hoặc bỏ qua (Esc). Có màn hình thứ hai thì công dân tự bấm trên màn hình đó.</source>
+        <translation>3. Ask the citizen to rate their satisfaction (keys 1, 2, 3), or skip (Esc). With a second screen, the citizen chooses on it.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnSummary</name>
+    <message>
+        <source>Kết quả đã sẵn sàng: kiểm tra CCCD người nhận rồi trả.</source>
+        <translation>The result is ready: check the taker&apos;s ID card, then return it.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã trả kết quả lúc %1.</source>
+        <translation>The result was returned at %1.</translation>
+    </message>
+    <message>
+        <source>Chưa trả được: hồ sơ đang ở trạng thái “%1”.</source>
+        <translation>Cannot be returned: the dossier is “%1”.</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Số CCCD</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký nhận kết quả qua bưu điện: %1</source>
+        <translation>Registered to receive the result by post: %1</translation>
+    </message>
+    <message>
+        <source>Chưa trả được: hồ sơ đang ở trạng thái “%1”, chưa có kết quả. Khi kết quả về từ cơ quan giải quyết, ghi nhận ở trang Tra cứu hồ sơ (F3, Alt+K) rồi trả.</source>
+        <translation>Cannot be returned yet: the dossier is “%1”, with no result. When the result comes back from the department, record it on the Dossiers page (F3, Alt+K), then return it.</translation>
+    </message>
+    <message>
+        <source>Không trả được: hồ sơ đang ở trạng thái “%1”. Chỉ trả được hồ sơ “Đã xử lý xong”.</source>
+        <translation>Cannot be returned: the dossier is “%1”. Only a dossier whose result is ready can be returned.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPage</name>
+    <message>
+        <source>Quét mã vạch trên giấy hẹn trả kết quả, hoặc gõ mã hồ sơ rồi nhấn Enter</source>
+        <translation>Scan the barcode on the appointment slip, or type the dossier code and press Enter</translation>
+    </message>
+    <message>
+        <source>Mở hồ sơ</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Xác nhận trả kết quả</source>
+        <translation>Confirm the return</translation>
+    </message>
+    <message>
+        <source>Bỏ qua đánh giá; khi chưa trả: làm lại từ đầu</source>
+        <translation>Skip the rating; before the return: start over</translation>
+    </message>
+    <message>
+        <source>Chưa đánh giá: công dân trước đã rời quầy.</source>
+        <translation>Not rated: the last citizen has left the desk.</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào của %1 (CCCD %2) đang chờ trả kết quả.</source>
+        <translation>No result is waiting for %1 (ID %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 có %n hồ sơ đang chờ trả kết quả: chọn hồ sơ cần trả.</source>
+        <translation>
+            <numerusform>%1 has %n result waiting: choose the dossier to return.</numerusform>
+            <numerusform>%1 has %n results waiting: choose the dossier to return.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả hồ sơ %1 cho %2.</source>
+        <translation>Result of dossier %1 returned to %2.</translation>
+    </message>
+    <message>
+        <source>Phiếu trả kết quả đang được in.</source>
+        <translation>The slip is printing.</translation>
+    </message>
+    <message>
+        <source>Chưa in được phiếu: %1</source>
+        <translation>The slip was not printed: %1</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận đánh giá: %1.</source>
+        <translation>Rating recorded: %1.</translation>
+    </message>
+    <message>
+        <source>Công dân không đánh giá; không ghi nhận gì.</source>
+        <translation>The citizen did not rate; nothing recorded.</translation>
+    </message>
+    <message>
+        <source>Vừa trả: %1 cho %2. %3</source>
+        <translation>Just returned: %1 to %2. %3</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Tìm kiếm trên trang</source>
+        <translation>Search on the page</translation>
+    </message>
+    <message>
+        <source>Khóa màn hình</source>
+        <translation>Lock the screen</translation>
+    </message>
+    <message>
+        <source>Bảng phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Trung tâm Phục vụ hành chính công</source>
+        <translation>Public Administrative Service Center</translation>
+    </message>
+    <message>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Shortcuts</translation>
+    </message>
+    <message>
+        <source>Máy quét</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Quét mã hồ sơ ở bất kỳ đâu để mở hồ sơ; quét CCCD để tiếp nhận</source>
+        <translation>Scan a dossier code anywhere to open the dossier; scan an ID card to receive</translation>
+    </message>
+    <message>
+        <source>Chung</source>
+        <translation>Everywhere</translation>
+    </message>
+    <message>
+        <source>Đã đọc mã QR căn cước, nhưng trang Tiếp nhận không dành cho bạn.</source>
+        <translation>An ID card QR was read, but the Intake page is not for your role.</translation>
+    </message>
+    <message>
+        <source>Mã vừa quét bị bộ gõ tiếng Việt đổi thành “%1”. Hãy chuyển Unikey sang chế độ tiếng Anh (chữ E trên biểu tượng; mặc định bấm Ctrl+Shift hoặc Alt+Z) rồi quét lại.</source>
+        <translation>The Vietnamese input method changed the scanned code into “%1”. Switch Unikey to English mode (the E on its icon; by default Ctrl+Shift or Alt+Z) and scan again.</translation>
+    </message>
+    <message>
+        <source>Đã quét mã %1, nhưng trang Tra cứu hồ sơ không dành cho bạn.</source>
+        <translation>Code %1 was scanned, but the Dossiers page is not for your role.</translation>
+    </message>
+    <message>
+        <source>Mã vạch không phải mã hồ sơ hay mã căn cước: %1</source>
+        <translation>This barcode is neither a dossier code nor an ID card: %1</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang nhập dở</source>
+        <translation>Unfinished intake</translation>
+    </message>
+    <message>
+        <source>Có một hồ sơ đang nhập dở, tiếp tục?</source>
+        <translation>Continue the unfinished intake?</translation>
+    </message>
+    <message>
+        <source>Tiếp tục nhập</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Bỏ bản nháp</source>
+        <translation>Discard the draft</translation>
+    </message>
+    <message>
+        <source>Trang này chưa mở lại được bản nháp.</source>
+        <translation>This page cannot reopen the draft yet.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Nhấn Enter để đăng nhập</source>
+        <translation>Press Enter to sign in</translation>
+    </message>
+    <message>
+        <source>Máy này: %1</source>
+        <translation>This computer: %1</translation>
+    </message>
+    <message>
+        <source>Nhập tên đăng nhập</source>
+        <translation>Enter your username</translation>
+    </message>
+    <message>
+        <source>Nhập mật khẩu</source>
+        <translation>Enter your password</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <source>Đang mở cơ sở dữ liệu…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Thử lại</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Không mở được cơ sở dữ liệu</source>
+        <translation>The database cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Chưa đăng nhập</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Chưa chọn quầy</source>
+        <translation>No desk chosen</translation>
+    </message>
+    <message>
+        <source>Chưa kết nối trung tâm</source>
+        <translation>Not connected to a center</translation>
+    </message>
+    <message>
+        <source>Đã đồng bộ với trung tâm</source>
+        <translation>In sync with the center</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đang gửi %n thay đổi</source>
+        <translation>
+            <numerusform>Sending %n change</numerusform>
+            <numerusform>Sending %n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mất kết nối trung tâm · %n thay đổi chờ gửi</source>
+        <translation>
+            <numerusform>Center unreachable · %n change waiting</numerusform>
+            <numerusform>Center unreachable · %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mất kết nối trung tâm</source>
+        <translation>Center unreachable</translation>
+    </message>
+    <message>
+        <source>lần cuối %1</source>
+        <translation>last %1</translation>
+    </message>
+    <message>
+        <source>Máy in: chưa cấu hình</source>
+        <translation>Printer: not configured</translation>
+    </message>
+    <message>
+        <source>Máy in lỗi: %1</source>
+        <translation>Printer error: %1</translation>
+    </message>
+    <message>
+        <source>Máy in: %1</source>
+        <translation>Printer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPage</name>
+    <message>
+        <source>Giám sát trung tâm</source>
+        <translation>Center supervision</translation>
+    </message>
+    <message>
+        <source>Sắp có: hàng đợi của từng quầy theo thời gian thực, hồ sơ quá hạn và sắp đến hạn.</source>
+        <translation>Coming: each desk&apos;s queue live, overdue and nearly due dossiers.</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <source>Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)</source>
+        <translation>Request to complete the dossier (form 02)</translation>
+    </message>
+    <message>
+        <source>Ghi và in phiếu (Ctrl+Enter)</source>
+        <translation>Record and print (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Giấy tờ khác cần bổ sung: gõ tên rồi Enter</source>
+        <translation>Another document to bring: type its name, Enter</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa đầy đủ, chưa đúng thành phần theo quy định.</source>
+        <translation>Hồ sơ chưa đầy đủ, chưa đúng thành phần theo quy định.</translation>
+    </message>
+    <message>
+        <source>Giấy tờ cần bổ sung hoặc sửa (Space: chọn)</source>
+        <translation>Documents to bring or fix (Space: choose)</translation>
+    </message>
+    <message>
+        <source>Quy định về thành phần hồ sơ tại</source>
+        <translation>Where the rules on the documents are</translation>
+    </message>
+    <message>
+        <source>Chọn ít nhất một giấy tờ cần bổ sung (Space), hoặc gõ tên giấy tờ khác.</source>
+        <translation>Choose at least one document to bring (Space), or type another one&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Cần ghi lý do yêu cầu bổ sung.</source>
+        <translation>Write the reason for the request.</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>due</name>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Còn hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Tạm dừng, chờ bổ sung</source>
+        <translation>Paused, awaiting supplement</translation>
+    </message>
+</context>
+<context>
+    <name>intake</name>
+    <message>
+        <source>Bản chính</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Bản sao chứng thực</source>
+        <translation>Certified copy</translation>
+    </message>
+    <message>
+        <source>Bản photo</source>
+        <translation>Photocopy</translation>
+    </message>
+    <message>
+        <source>Giấy tiếp nhận và hẹn trả (mẫu 01, 2 liên)</source>
+        <translation>Receipt and appointment slip (form 01, 2 copies)</translation>
+    </message>
+    <message>
+        <source>Phiếu kiểm soát quá trình (mẫu 05)</source>
+        <translation>Control sheet (form 05)</translation>
+    </message>
+    <message>
+        <source>Phiếu yêu cầu bổ sung (mẫu 02)</source>
+        <translation>Request for more documents (form 02)</translation>
+    </message>
+    <message>
+        <source>Phiếu từ chối tiếp nhận (mẫu 03)</source>
+        <translation>Refusal (form 03)</translation>
+    </message>
+    <message>
+        <source>%1 giờ %2 phút, ngày %3</source>
+        <translation>%1:%2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận hồ sơ giấy, in giấy hẹn</source>
+        <translation>Receive paper dossiers, print slips</translation>
+    </message>
+    <message>
+        <source>Tra cứu hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Tìm theo mã, tên, CCCD, điện thoại</source>
+        <translation>Find by code, name, ID number, phone</translation>
+    </message>
+    <message>
+        <source>Trả kết quả</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Trả kết quả, đánh giá hài lòng</source>
+        <translation>Return results, satisfaction ratings</translation>
+    </message>
+    <message>
+        <source>Bưu chính</source>
+        <translation>Postal</translation>
+    </message>
+    <message>
+        <source>Bàn giao hồ sơ, chuyển phát kết quả</source>
+        <translation>Dossier handovers, deliveries</translation>
+    </message>
+    <message>
+        <source>Giám sát</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>Hàng đợi và hồ sơ sắp đến hạn</source>
+        <translation>Queues and nearly due dossiers</translation>
+    </message>
+    <message>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Số liệu tháng, mức độ hài lòng</source>
+        <translation>Monthly figures, satisfaction</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Danh mục, quầy, người dùng, lịch</source>
+        <translation>Catalog, desks, users, calendar</translation>
+    </message>
+</context>
 </TS>

@@ -1,15 +1,29 @@
-"""The read-only view of one dossier: status, due badge, applicant, items, timeline of events."""
+"""The view of one dossier: status, due badge (and the date an apology promised), applicant,
+items received, files, prints made, and the timeline of events with who, desk and why.
+
+The dossier comes first (`show_dossier`), its files, print jobs and desk names a moment later
+(`show_records`); each rebuilds the card, keeping the scroll position."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from counter_app.ui.dossier_qt import QDesktopServices, QUrl
+from counter_app.ui.dossier_sections import (
+    event_details,
+    event_title,
+    event_who,
+    file_row,
+    print_rows,
+    promised_at,
+)
 from counter_app.ui.pages.dossier_table import due_label, status_label
 from counter_app.ui.qt import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     Qt,
     QVBoxLayout,
@@ -18,6 +32,7 @@ from counter_app.ui.qt import (
 from counter_app.ui.widgets import Badge
 
 if TYPE_CHECKING:
+    from counter_app.services.dossier_records import DossierRecords
     from counter_app.services.dossiers import DossierView, EventView
 
 TIME = "%H:%M %d/%m/%Y"
@@ -31,6 +46,13 @@ def _label(text: str, name: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
+def _time_label(text: str) -> QLabel:
+    """A time at the left of a row, all of the same width so that the rows' texts line up."""
+    label = _label(text, "timelineTime", wrap=False)
+    label.setFixedWidth(label.fontMetrics().horizontalAdvance("00:00 00/00/0000") + 6)
+    return label
+
+
 class DossierDetail(QScrollArea):
     def __init__(self, language: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,10 +62,15 @@ class DossierDetail(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(380)
         self.code = ""
+        self.view: DossierView | None = None
+        self.due_state = ""
+        self.records: DossierRecords | None = None
         self.show_empty()
 
     def show_empty(self) -> None:
         self.code = ""
+        self.view = None
+        self.records = None
         box = QFrame(objectName="card")
         lay = QVBoxLayout(box)
         lay.setContentsMargins(28, 28, 28, 28)
@@ -61,7 +88,26 @@ class DossierDetail(QScrollArea):
         self.setWidget(box)
 
     def show_dossier(self, d: DossierView, due_state: str) -> None:
+        """Show dossier `d`; its records (files, prints, desks) are kept if they are its own."""
+        if self.records is not None and self.records.code != d.code:
+            self.records = None
         self.code = d.code
+        self.view = d
+        self.due_state = due_state
+        self._render()
+
+    def show_records(self, records: DossierRecords) -> None:
+        """Add the files, print jobs and desk names of the dossier shown (dropped if another
+        dossier is shown by now)."""
+        if self.view is None or records.code != self.view.code:
+            return
+        self.records = records
+        self._render()
+
+    def _render(self) -> None:
+        d = self.view
+        assert d is not None
+        scrolled = self.verticalScrollBar().value()
         box = QFrame(objectName="card")
         lay = QVBoxLayout(box)
         lay.setContentsMargins(28, 24, 28, 24)
@@ -70,11 +116,16 @@ class DossierDetail(QScrollArea):
         lay.addWidget(_label(d.code, "bigCode"))
         badges = QHBoxLayout()
         badges.setSpacing(8)
+        due_state = self.due_state
         self.status_badge = Badge(status_label(d.status, self.language), "status")
         badges.addWidget(self.status_badge)
         self.due_badge = Badge(due_label(due_state), due_state)
         self.due_badge.setVisible(bool(due_label(due_state)))
         badges.addWidget(self.due_badge)
+        promised = promised_at(d)
+        self.promise_badge = Badge(self.tr("Đã hẹn lại"), "paused")
+        self.promise_badge.setVisible(promised is not None and due_state != "finished")
+        badges.addWidget(self.promise_badge)
         badges.addStretch(1)
         lay.addLayout(badges)
         lay.addWidget(_label(d.procedure_name, "cardTitle"))
@@ -99,6 +150,10 @@ class DossierDetail(QScrollArea):
         ]
         if d.due_at != d.original_due_at:
             pairs.insert(1, (self.tr("Hẹn trả ban đầu"), d.original_due_at.strftime(TIME)))
+        if promised is not None:
+            pairs.insert(1, (self.tr("Hẹn trả lại (phiếu xin lỗi)"), promised.strftime(TIME)))
+        if d.returned_at is not None:
+            pairs.insert(1, (self.tr("Đã trả lúc"), d.returned_at.strftime(TIME)))
         for row, (name, value) in enumerate(pairs):
             grid.addWidget(
                 _label(name, "fieldLabel", wrap=False), row, 0, Qt.AlignmentFlag.AlignTop
@@ -125,26 +180,62 @@ class DossierDetail(QScrollArea):
             kind = self._kind(item.kind)
             lay.addWidget(_label(f"{i}. {item.name} — {kind} × {item.count}"))
 
+        self._prints(lay, d)
+        self._files(lay)
+
         lay.addSpacing(6)
         lay.addWidget(_label(self.tr("Diễn biến"), "sectionTitle"))
+        desks = self.records.desks if self.records is not None else {}
         for event in reversed(d.events):
-            lay.addLayout(self._event_row(event))
+            if event.kind != "print":  # listed under "Giấy tờ đã in"
+                lay.addLayout(self._event_row(event, desks))
         lay.addStretch(1)
         self.setWidget(box)
+        self.verticalScrollBar().setValue(scrolled)
 
-    def _event_row(self, e: EventView) -> QHBoxLayout:
+    def _prints(self, lay: QVBoxLayout, d: DossierView) -> None:
+        lay.addSpacing(6)
+        lay.addWidget(_label(self.tr("Giấy tờ đã in"), "sectionTitle"))
+        jobs = self.records.jobs if self.records is not None else ()
+        rows = print_rows(d, jobs)
+        if not rows:
+            lay.addWidget(_label(self.tr("Chưa in giấy tờ nào."), "muted"))
+        for p in rows:
+            row = QHBoxLayout()
+            row.setSpacing(10)
+            when = p.at.strftime(TIME)
+            row.addWidget(_time_label(when), 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(_label(f"{p.what} · {p.state}" if p.state else p.what), 1)
+            if p.file:
+                button = QPushButton(self.tr("Mở PDF"), objectName="link")
+                button.setToolTip(p.file)
+                button.setCursor(Qt.CursorShape.PointingHandCursor)
+                button.clicked.connect(
+                    lambda _c=False, f=p.file: QDesktopServices.openUrl(QUrl.fromLocalFile(f))
+                )
+                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            lay.addLayout(row)
+
+    def _files(self, lay: QVBoxLayout) -> None:
+        lay.addSpacing(6)
+        lay.addWidget(_label(self.tr("Tệp số hóa"), "sectionTitle"))
+        if self.records is None:
+            lay.addWidget(_label(self.tr("Đang tải…"), "muted"))
+            return
+        if not self.records.files:
+            lay.addWidget(_label(self.tr("Chưa có tệp số hóa nào."), "muted"))
+        for f in self.records.files:
+            lay.addWidget(_label(file_row(f)))
+
+    def _event_row(self, e: EventView, desks: dict[str, str]) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(10)
-        row.addWidget(
-            _label(e.at.strftime(TIME), "timelineTime", wrap=False), 0, Qt.AlignmentFlag.AlignTop
-        )
-        if e.kind == "status" and e.to_status is not None:
-            what = status_label(e.to_status, self.language)
-        else:
-            what = self._event_kind(e.kind)
-        text = f"{what} · {e.actor}" if e.actor else what
-        if e.reason:
-            text += f"\n{self.tr('Lý do')}: {e.reason}"
+        row.addWidget(_time_label(e.at.strftime(TIME)), 0, Qt.AlignmentFlag.AlignTop)
+        who = event_who(e, desks)
+        text = " · ".join(x for x in (event_title(e, self.language), who) if x)
+        details = event_details(e)
+        if details:
+            text += "\n" + "\n".join(details)
         row.addWidget(_label(text), 1)
         return row
 
@@ -161,11 +252,3 @@ class DossierDetail(QScrollArea):
             2: self.tr("Trực tuyến"),
             3: self.tr("Bưu chính công ích"),
         }.get(channel, str(channel))
-
-    def _event_kind(self, kind: str) -> str:
-        return {
-            "rating": self.tr("Đánh giá hài lòng"),
-            "print": self.tr("In giấy tờ"),
-            "scan": self.tr("Số hóa"),
-            "handover": self.tr("Bàn giao"),
-        }.get(kind, kind)

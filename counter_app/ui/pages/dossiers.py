@@ -1,5 +1,6 @@
 """Tra cứu hồ sơ: search dossiers by code, applicant name (with or without diacritics), ID number
-or phone; the list with due-time badges; the read-only detail of the chosen one.
+or phone; the list with due-time badges; the detail of the chosen one, and above it the actions
+its status allows (each with its key; see `counter_app.ui.dossier_actions`).
 
 The shell calls `open_code(code)` when a dossier's barcode is scanned anywhere."""
 
@@ -9,8 +10,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from counter_app.services.desks import due_states
+from counter_app.services.dossier_records import dossier_records
 from counter_app.services.dossiers import find_dossiers, get_dossier
 from counter_app.ui.context import AppContext, Changes
+from counter_app.ui.dossier_actions import ACTIONS, ActionPanel
+from counter_app.ui.dossier_flows import DossierActionRunner
 from counter_app.ui.pages.base import Page
 from counter_app.ui.pages.dossier_detail import DossierDetail
 from counter_app.ui.pages.dossier_table import DossierTableModel, TwoLineDelegate
@@ -103,6 +107,15 @@ class DossiersPage(Page):
         self.results.addWidget(self.table)
 
         self.detail = DossierDetail(ctx.language)
+        self.actions_panel = ActionPanel(ctx.language)
+        self.actions_panel.chosen.connect(self.run_action)
+        self.runner = DossierActionRunner(ctx, self)
+        right = QWidget()
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 0, 0, 0)
+        right_lay.setSpacing(10)
+        right_lay.addWidget(self.actions_panel)
+        right_lay.addWidget(self.detail, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         left_lay = QVBoxLayout(left)
@@ -111,7 +124,7 @@ class DossiersPage(Page):
         left_lay.addWidget(self.count)
         left_lay.addWidget(self.results, 1)
         split.addWidget(left)
-        split.addWidget(self.detail)
+        split.addWidget(right)
         split.setChildrenCollapsible(False)
         split.setHandleWidth(16)
         self.split = split
@@ -127,14 +140,22 @@ class DossiersPage(Page):
         self.add_page_action(self.tr("Tìm lại, làm mới kết quả"), "F5", self.refresh)
         self.add_page_action(self.tr("Xóa ô tìm kiếm"), "Esc", self.clear)
         self.add_page_action(self.tr("Sao chép mã hồ sơ đang xem"), "Ctrl+Shift+C", self.copy_code)
+        self.action_keys = {
+            spec.id: self.add_page_action(
+                spec.display_title(), spec.shortcut, lambda i=spec.id: self.run_action(i)
+            )
+            for spec in ACTIONS
+        }
+        self._enable_actions(None)
+        ctx.print_job_changed.connect(self._job_changed)
         self._show_hint()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if not self._sized and self.width() > 0:
-            self._sized = True  # the list gets a little more room than the detail, once
+            self._sized = True  # the list and the detail (with its actions) share it, once
             total = max(self.split.width(), 600)
-            self.split.setSizes([total * 60 // 100, total * 40 // 100])
+            self.split.setSizes([total * 52 // 100, total * 48 // 100])
 
     # --- hooks -----------------------------------------------------------------------------
 
@@ -205,8 +226,13 @@ class DossiersPage(Page):
         self.search.clear()
         self._asked = ""
         self._show_results([], {}, None)
-        self.detail.show_empty()
+        self._show_nothing()
         self.search.setFocus()
+
+    def run_action(self, action_id: str) -> None:
+        """Run one of the dossier actions (ACTIONS) on the dossier shown."""
+        if self.detail.view is not None:
+            self.runner.run(action_id, self.detail.view)
 
     def copy_code(self) -> None:
         if self.detail.code:
@@ -231,11 +257,11 @@ class DossiersPage(Page):
             self.table.selectRow(row)
             self._show_row(row)
         elif not keep:
-            self.detail.show_empty()
+            self._show_nothing()
 
     def _not_opened(self, exc: BaseException) -> None:
         self._show_results([], {}, self._asked)
-        self.detail.show_empty()
+        self._show_nothing()
         self.ctx.show_error(exc)
 
     def _show_results(
@@ -266,8 +292,34 @@ class DossiersPage(Page):
 
     def _show_row(self, row: int) -> None:
         view = self.model.view_at(row)
-        if view is not None:
-            self.detail.show_dossier(view, self.model.states.get(view.code, ""))
+        if view is None:
+            return
+        self.detail.show_dossier(view, self.model.states.get(view.code, ""))
+        self.actions_panel.show_status(view.status)
+        self._enable_actions(view.status)
+        self._load_records(view.code)
+
+    def _load_records(self, code: str) -> None:
+        self.ctx.read(
+            dossier_records,
+            code,
+            on_success=self.detail.show_records,
+            owner=self,
+        )
+
+    def _show_nothing(self) -> None:
+        self.detail.show_empty()
+        self.actions_panel.show_status(None)
+        self._enable_actions(None)
+
+    def _enable_actions(self, status: int | None) -> None:
+        for spec in ACTIONS:
+            self.action_keys[spec.id].setEnabled(status is not None and spec.allowed(status))
+
+    def _job_changed(self, job: Any) -> None:
+        view = self.detail.view
+        if view is not None and job.dossier_id == view.id and self.isVisible():
+            self._load_records(view.code)
 
     def current(self) -> Any:
         return self.model.view_at(self.table.currentIndex().row())
