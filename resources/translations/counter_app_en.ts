@@ -887,6 +887,10 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
         <translation>Return the result by post</translation>
     </message>
     <message>
+        <source>Đang ghi hồ sơ trước: quét lại thẻ sau giây lát.</source>
+        <translation>The last dossier is being saved: scan the card again in a moment.</translation>
+    </message>
+    <message>
         <source>Đã đọc CCCD của %1.</source>
         <translation>ID card of %1 read.</translation>
     </message>

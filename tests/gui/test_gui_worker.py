@@ -42,8 +42,8 @@ def test_known_errors_go_to_on_error_and_bugs_to_the_log(qtbot) -> None:
         worker.db(_raise_known, on_error=errors.append)
         worker.background(_raise_bug, on_error=errors.append)
         assert worker.wait_idle(5000)
-        assert isinstance(errors[0], InvalidInput)
-        assert isinstance(errors[1], KeyError)
+        # two lanes, two threads: either may answer first
+        assert sorted(type(e).__name__ for e in errors) == ["InvalidInput", "KeyError"]
         text = log_path().read_text(encoding="utf-8")
         assert "KeyError" in text and "_raise_bug" in text and "InvalidInput" not in text
     finally:

@@ -72,6 +72,7 @@ class IntakePage(Page):
         self.busy = False
         self.dialog: QDialog | None = None  # the supplement or refusal dialog, while open
         self._tried = False  # a save was refused: the hint turns red
+        self._saving = ("", "")  # the applicant and procedure being recorded
         self._restoring = False
         self._pending_rows: list[DocRow] | None = None  # a draft's rows, until its procedure loads
 
@@ -174,6 +175,11 @@ class IntakePage(Page):
         except InvalidInput as exc:
             self.ctx.show_message(exc.message, "error")
             return
+        if self.busy:  # the form is being recorded: it must not change under the save
+            self.ctx.show_message(
+                self.tr("Đang ghi hồ sơ trước: quét lại thẻ sau giây lát."), "warning"
+            )
+            return
         if self.stack.currentWidget() is self.result:
             self._reset_form()
         self.applicant.fill_from_cccd(card)
@@ -263,6 +269,9 @@ class IntakePage(Page):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
+        if busy:  # what the result will say, as it was when the officer saved
+            name = self.applicant.values()["full_name"].strip()
+            self._saving = (name, self.detail.name if self.detail else "")
         self._update_hint()
 
     def _refused(self, found: tuple[QWidget, str]) -> None:
@@ -286,10 +295,11 @@ class IntakePage(Page):
         """Ctrl+S: receive the dossier (on the database thread), then make its papers."""
         if not self._ready(outcome=False):
             return
+        request = self.form.request()
         self._set_busy(True)
         self.ctx.write(
             partial(create_dossier, now=self.ctx.now()),
-            self.form.request(),
+            request,
             self.ctx.actor(),
             changes=lambda r: Changes(dossiers=frozenset({r.code}), prints=True, source=self),
             on_success=self._saved,
@@ -298,14 +308,13 @@ class IntakePage(Page):
         )
 
     def _saved(self, r: IntakeResult) -> None:
-        assert self.detail is not None
         self.result.show_result(
             title=self.tr("Đã tiếp nhận hồ sơ"),
             kind="on_time",
             badge=self.tr("Được tiếp nhận"),
             code=r.code,
-            applicant=self.applicant.values()["full_name"],
-            procedure=self.detail.name,
+            applicant=self._saving[0],
+            procedure=self._saving[1],
             due=r.due_at,
             secret=r.lookup_secret,
         )
@@ -378,6 +387,7 @@ class IntakePage(Page):
         dialog.open()
 
     def _record(self, outcome: Status, reason: str, missing: list[MissingItem], rules: str) -> None:
+        request = self.form.request()
         self._set_busy(True)
         self.ctx.write(
             partial(
@@ -388,7 +398,7 @@ class IntakePage(Page):
                 rules_reference=rules,
                 now=self.ctx.now(),
             ),
-            self.form.request(),
+            request,
             self.ctx.actor(),
             changes=lambda r: Changes(dossiers=frozenset({r.code}), prints=True, source=self),
             on_success=self._recorded,
@@ -397,7 +407,6 @@ class IntakePage(Page):
         )
 
     def _recorded(self, r: OutcomeResult) -> None:
-        assert self.detail is not None
         supplement = r.status == Status.SUPPLEMENT
         self.result.show_result(
             title=self.tr("Đã ghi yêu cầu bổ sung")
@@ -406,8 +415,8 @@ class IntakePage(Page):
             kind="due_soon" if supplement else "overdue",
             badge=self.tr("Yêu cầu bổ sung") if supplement else self.tr("Không được tiếp nhận"),
             code=r.code,
-            applicant=self.applicant.values()["full_name"],
-            procedure=self.detail.name,
+            applicant=self._saving[0],
+            procedure=self._saving[1],
             due=None,
             reason=r.reason,
         )

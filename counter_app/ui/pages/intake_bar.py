@@ -68,6 +68,7 @@ class ActionBar(QFrame):
         else:
             text, name = self.tr("Đủ thông tin: Ctrl+S để lưu và in giấy hẹn."), "muted"
         self.note.setText(note + " ·" if note else "")
+        self.note.setVisible(bool(note))
         self.hint.setText(text)
         if self.hint.objectName() != name:
             self.hint.setObjectName(name)
