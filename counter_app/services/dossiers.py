@@ -208,64 +208,79 @@ def change_status(
     later by the working time spent waiting. The first of 9, 10, 8 or 3 sets the finish time;
     10 sets the return time. `details` go into the event (e.g. the documents a supplement
     request asks for, as `missing`). Raises NotAllowed or InvalidInput (nothing written)."""
+    with db.write() as session:
+        return apply_status_change(
+            session, code, target, actor, reason=reason, at=at or utcnow(), details=details
+        )
+
+
+def apply_status_change(
+    session: Session,
+    code: str,
+    target: Status | int,
+    actor: Actor,
+    *,
+    reason: str,
+    at: datetime,
+    details: dict[str, Any] | None = None,
+) -> StatusChange:
+    """`change_status` in the caller's transaction (for use cases that do more in it)."""
     target = Status(int(target))
     reason = nfc(reason)
-    at = at or utcnow()
-    with db.write() as session:
-        d = _load(session, code)
-        current = Status(d.status)
-        check_transition(current, target, reason)
-        base_version = d.server_version  # SYNC.md: the center version this edit is based on
-        changed = {"status"}
-        data: dict[str, Any] = dict(details or {})
-        if current == Status.SUPPLEMENT and d.paused_at is not None:
-            calendar = load_calendar(session)
-            new_due = calendar.extend_for_pause(d.due_at, d.paused_at, at)
-            data["paused_from"] = d.paused_at.isoformat()
-            data["due_before"] = d.due_at.isoformat()
-            data["due_after"] = new_due.isoformat()
-            d.due_at = new_due
-            d.paused_at = None
-            changed |= {"due_at", "paused_at"}
-        if target == Status.SUPPLEMENT:
-            d.paused_at = at
-            changed.add("paused_at")
-        if target in FINISHING and d.finished_at is None:
-            d.finished_at = at
-            changed.add("finished_at")
-        if target == Status.RETURNED:
-            d.returned_at = at
-            changed.add("returned_at")
-        d.status = int(target)
-        session.flush()
-        event = DossierEvent(
-            dossier_id=d.id,
-            kind="status",
-            from_status=int(current),
-            to_status=int(target),
-            at=at,
-            actor_user_id=actor.user_id,
-            actor_name=actor.name,
-            desk_id=actor.desk_id,
-            reason=reason,
-            data=data,
-            origin_desk_id=actor.desk_id,
-        )
-        session.add(event)
-        add_outbox(session, d, "update", fields=changed, base_version=base_version)
-        add_outbox(session, event, "append")
-        audit(
-            session,
-            actor,
-            "dossier.status",
-            entity="dossiers",
-            entity_id=d.id,
-            details={"code": d.code, "from": int(current), "to": int(target), "reason": reason},
-        )
-        return StatusChange(
-            d.code,
-            int(current),
-            int(target),
-            at.astimezone(LOCAL_TZ),
-            d.due_at.astimezone(LOCAL_TZ),
-        )
+    d = _load(session, code)
+    current = Status(d.status)
+    check_transition(current, target, reason)
+    base_version = d.server_version  # SYNC.md: the center version this edit is based on
+    changed = {"status"}
+    data: dict[str, Any] = dict(details or {})
+    if current == Status.SUPPLEMENT and d.paused_at is not None:
+        calendar = load_calendar(session)
+        new_due = calendar.extend_for_pause(d.due_at, d.paused_at, at)
+        data["paused_from"] = d.paused_at.isoformat()
+        data["due_before"] = d.due_at.isoformat()
+        data["due_after"] = new_due.isoformat()
+        d.due_at = new_due
+        d.paused_at = None
+        changed |= {"due_at", "paused_at"}
+    if target == Status.SUPPLEMENT:
+        d.paused_at = at
+        changed.add("paused_at")
+    if target in FINISHING and d.finished_at is None:
+        d.finished_at = at
+        changed.add("finished_at")
+    if target == Status.RETURNED:
+        d.returned_at = at
+        changed.add("returned_at")
+    d.status = int(target)
+    session.flush()
+    event = DossierEvent(
+        dossier_id=d.id,
+        kind="status",
+        from_status=int(current),
+        to_status=int(target),
+        at=at,
+        actor_user_id=actor.user_id,
+        actor_name=actor.name,
+        desk_id=actor.desk_id,
+        reason=reason,
+        data=data,
+        origin_desk_id=actor.desk_id,
+    )
+    session.add(event)
+    add_outbox(session, d, "update", fields=changed, base_version=base_version)
+    add_outbox(session, event, "append")
+    audit(
+        session,
+        actor,
+        "dossier.status",
+        entity="dossiers",
+        entity_id=d.id,
+        details={"code": d.code, "from": int(current), "to": int(target), "reason": reason},
+    )
+    return StatusChange(
+        d.code,
+        int(current),
+        int(target),
+        at.astimezone(LOCAL_TZ),
+        d.due_at.astimezone(LOCAL_TZ),
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -131,12 +132,20 @@ def _items(
     return out
 
 
-def create_dossier(
-    db: Database, req: IntakeRequest, actor: Actor, *, now: datetime | None = None
-) -> IntakeResult:
-    """Receive a dossier: validate, number it, compute its due time, record it; return its code.
+@dataclass(frozen=True, slots=True)
+class CheckedRequest:
+    """An intake request checked before any write: normalized applicant, channel and times."""
 
-    Raises InvalidInput or NotFound (nothing written) for bad input."""
+    req: IntakeRequest
+    applicant: Applicant
+    channel: Channel
+    received: datetime
+    now: datetime
+    post: PostReturn | None
+
+
+def check_request(req: IntakeRequest, now: datetime | None = None) -> CheckedRequest:
+    """Check what can be checked without the database; raises InvalidInput."""
     now = now or utcnow()
     applicant = _applicant(req.applicant)
     channel = Channel.parse(req.channel)
@@ -160,111 +169,156 @@ def create_dossier(
                 "Trả kết quả qua bưu điện cần số điện thoại / Return by post needs a phone"
             )
         post = PostReturn(address, validate_phone(phone_raw), nfc(req.return_by_post.receiver_name))
+    return CheckedRequest(req, applicant, channel, received, now, post)
 
+
+def checklist_rows(session: Session, procedure_id: str) -> list[ChecklistItem]:
+    return list(
+        session.scalars(
+            select(ChecklistItem)
+            .where(ChecklistItem.procedure_id == procedure_id)
+            .order_by(ChecklistItem.position)
+        )
+    )
+
+
+def register_dossier(
+    session: Session,
+    checked: CheckedRequest,
+    actor: Actor,
+    *,
+    status: Status,
+    items: list[tuple[ItemInput, str | None]],
+    in_ledger: bool,
+    action: str,
+    event_data: dict[str, Any] | None = None,
+    audit_details: dict[str, Any] | None = None,
+) -> Dossier:
+    """Number and insert a dossier with its items, first status event, audit and outbox rows,
+    in the caller's transaction. The one way a dossier comes into being at the desk."""
+    req, applicant, received, post = checked.req, checked.applicant, checked.received, checked.post
+    proc = get_procedure(session, req.procedure_code)
+    calendar = load_calendar(session)
+    due = calendar.due_time(received, proc.duration)
+    local_day = received.astimezone(LOCAL_TZ).date()
+    unit = _receiving_unit(session, proc.department_id)
+    ident = unit.ident_code or unit.code
+    code = _new_code(session, code_pattern(session), ident, proc.code, local_day)
+    dossier = Dossier(
+        code=code,
+        lookup_secret=new_lookup_secret(),
+        procedure_id=proc.id,
+        unit_id=unit.id,
+        channel=int(checked.channel),
+        status=int(status),
+        sets_count=req.sets_count,
+        applicant_name=applicant.full_name,
+        applicant_id_number=applicant.id_number,
+        applicant_phone=applicant.phone,
+        applicant_address=applicant.address,
+        applicant_email=applicant.email,
+        applicant_birth_date=applicant.birth_date,
+        applicant_gender=applicant.gender,
+        applicant_name_folded=fold(applicant.full_name),
+        received_at=received,
+        due_at=due,
+        original_due_at=due,
+        due_rule_version=calendar.rule_version,
+        return_by_post=post is not None,
+        post_receiver_name=(post.receiver_name or applicant.full_name) if post else "",
+        post_address=post.address if post else "",
+        post_phone=post.phone if post else "",
+        received_by_user_id=actor.user_id,
+        received_by_name=actor.name,
+        desk_id=actor.desk_id,
+        # Only dossiers actually received go into the ledger (sổ theo dõi hồ sơ).
+        ledger_book=f"{local_day:%Y}" if in_ledger else "",
+        ledger_entry=next_value(session, ledger_scope(unit.code, local_day)) if in_ledger else None,
+        notes=nfc(req.notes),
+        origin_desk_id=actor.desk_id,
+        items=[
+            DossierItem(
+                position=i,
+                name=it.name,
+                kind=it.kind,
+                count=it.count,
+                checklist_item_id=cid,
+                origin_desk_id=actor.desk_id,
+            )
+            for i, (it, cid) in enumerate(items, start=1)
+        ],
+    )
+    session.add(dossier)
+    session.flush()
+    event = DossierEvent(
+        dossier_id=dossier.id,
+        kind="status",
+        from_status=None,
+        to_status=int(status),
+        at=received,
+        actor_user_id=actor.user_id,
+        actor_name=actor.name,
+        desk_id=actor.desk_id,
+        data={
+            "channel": int(checked.channel),
+            "due_at": due.isoformat(),
+            "items": [
+                f"{it.name} ({DOCUMENT_KIND_VI[DocumentKind(it.kind)]} ×{it.count})"
+                for it, _ in items
+            ],
+            **(event_data or {}),
+        },
+        origin_desk_id=actor.desk_id,
+    )
+    session.add(event)
+    add_outbox(session, dossier, "insert")
+    for item in dossier.items:
+        add_outbox(session, item, "insert")
+    add_outbox(session, event, "append")
+    audit(
+        session,
+        actor,
+        action,
+        entity="dossiers",
+        entity_id=dossier.id,
+        details={
+            "code": code,
+            "procedure": proc.code,
+            "channel": int(checked.channel),
+            **(audit_details or {}),
+        },
+        at=checked.now,
+    )
+    return dossier
+
+
+def create_dossier(
+    db: Database, req: IntakeRequest, actor: Actor, *, now: datetime | None = None
+) -> IntakeResult:
+    """Receive a dossier: validate, number it, compute its due time, record it; return its code.
+
+    Raises InvalidInput or NotFound (nothing written) for bad input."""
+    checked = check_request(req, now)
     with db.write() as session:
         proc = get_procedure(session, req.procedure_code)
-        checklist = list(
-            session.scalars(
-                select(ChecklistItem)
-                .where(ChecklistItem.procedure_id == proc.id)
-                .order_by(ChecklistItem.position)
-            )
-        )
-        items = _items(req.items, checklist)
-        calendar = load_calendar(session)
-        due = calendar.due_time(received, proc.duration)
-        local_day = received.astimezone(LOCAL_TZ).date()
-        unit = _receiving_unit(session, proc.department_id)
-        pattern = code_pattern(session)
-        ident = unit.ident_code or unit.code
-        code = _new_code(session, pattern, ident, proc.code, local_day)
-        ledger_entry = next_value(session, ledger_scope(unit.code, local_day))
-        dossier = Dossier(
-            code=code,
-            lookup_secret=new_lookup_secret(),
-            procedure_id=proc.id,
-            unit_id=unit.id,
-            channel=int(channel),
-            status=int(Status.RECEIVED),
-            sets_count=req.sets_count,
-            applicant_name=applicant.full_name,
-            applicant_id_number=applicant.id_number,
-            applicant_phone=applicant.phone,
-            applicant_address=applicant.address,
-            applicant_email=applicant.email,
-            applicant_birth_date=applicant.birth_date,
-            applicant_gender=applicant.gender,
-            applicant_name_folded=fold(applicant.full_name),
-            received_at=received,
-            due_at=due,
-            original_due_at=due,
-            due_rule_version=calendar.rule_version,
-            return_by_post=post is not None,
-            post_receiver_name=(post.receiver_name or applicant.full_name) if post else "",
-            post_address=post.address if post else "",
-            post_phone=post.phone if post else "",
-            received_by_user_id=actor.user_id,
-            received_by_name=actor.name,
-            desk_id=actor.desk_id,
-            ledger_book=f"{local_day:%Y}",
-            ledger_entry=ledger_entry,
-            notes=nfc(req.notes),
-            origin_desk_id=actor.desk_id,
-            items=[
-                DossierItem(
-                    position=i,
-                    name=it.name,
-                    kind=it.kind,
-                    count=it.count,
-                    checklist_item_id=cid,
-                    origin_desk_id=actor.desk_id,
-                )
-                for i, (it, cid) in enumerate(items, start=1)
-            ],
-        )
-        session.add(dossier)
-        session.flush()
-        event = DossierEvent(
-            dossier_id=dossier.id,
-            kind="status",
-            from_status=None,
-            to_status=int(Status.RECEIVED),
-            at=received,
-            actor_user_id=actor.user_id,
-            actor_name=actor.name,
-            desk_id=actor.desk_id,
-            data={
-                "channel": int(channel),
-                "due_at": due.isoformat(),
-                "items": [
-                    f"{it.name} ({DOCUMENT_KIND_VI[DocumentKind(it.kind)]} ×{it.count})"
-                    for it, _ in items
-                ],
-            },
-            origin_desk_id=actor.desk_id,
-        )
-        session.add(event)
-        add_outbox(session, dossier, "insert")
-        for item in dossier.items:
-            add_outbox(session, item, "insert")
-        add_outbox(session, event, "append")
-        audit(
+        items = _items(req.items, checklist_rows(session, proc.id))
+        dossier = register_dossier(
             session,
+            checked,
             actor,
-            "dossier.receive",
-            entity="dossiers",
-            entity_id=dossier.id,
-            details={"code": code, "procedure": proc.code, "channel": int(channel)},
-            at=now,
+            status=Status.RECEIVED,
+            items=items,
+            in_ledger=True,
+            action="dossier.receive",
         )
         return IntakeResult(
             dossier_id=dossier.id,
-            code=code,
+            code=dossier.code,
             lookup_secret=dossier.lookup_secret,
-            received_at=received.astimezone(LOCAL_TZ),
-            due_at=due.astimezone(LOCAL_TZ),
+            received_at=dossier.received_at.astimezone(LOCAL_TZ),
+            due_at=dossier.due_at.astimezone(LOCAL_TZ),
             ledger_book=dossier.ledger_book,
-            ledger_entry=ledger_entry,
+            ledger_entry=dossier.ledger_entry or 0,
         )
 
 

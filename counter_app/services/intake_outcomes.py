@@ -9,46 +9,37 @@ Why not `create_dossier` followed by `change_status`:
   refusal only from "1 Mới đăng ký": a dossier the desk turns away was never received;
 - two transactions could leave a dossier received whose refusal failed.
 So the dossier is registered here as 1 (with only the documents actually handed in), and moved to
-5 or 3 by the ordinary `change_status` running inside the same transaction: the pause of the due
+5 or 3 by the ordinary status change (`apply_status_change`) in the same transaction: the pause of the due
 clock, the finish time, the event, audit and outbox rows are exactly those of any status change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from counter_app.db import Database
-from counter_app.domain.catalog import DOCUMENT_KIND_VI, DocumentKind
-from counter_app.domain.codes import new_lookup_secret
+from counter_app.domain.catalog import DocumentKind
 from counter_app.domain.errors import InvalidInput
-from counter_app.domain.status import Channel, Status
+from counter_app.domain.status import Status
 from counter_app.domain.text import fold, nfc
-from counter_app.models import ChecklistItem, Dossier, DossierEvent, DossierItem
-from counter_app.models.base import utcnow
+from counter_app.models import ChecklistItem
 from counter_app.services.catalog import get_procedure
-from counter_app.services.dossiers import change_status
+from counter_app.services.dossiers import apply_status_change
 
-# The numbering and applicant checks are create_dossier's own, reused so that a refused dossier
-# is numbered and validated exactly like a received one (a code is never reused).
+# Registration is create_dossier's own, so a refused dossier is checked and numbered exactly like
+# a received one (a code is never reused).
 from counter_app.services.intake import (
-    FUTURE_TOLERANCE,
     LOCAL_TZ,
     IntakeRequest,
     ItemInput,
-    _applicant,
-    _new_code,
-    _receiving_unit,
+    check_request,
+    checklist_rows,
+    register_dossier,
 )
-from counter_app.services.meta import code_pattern
-from counter_app.services.recording import Actor, add_outbox, audit
-from counter_app.services.workcal import load_calendar
+from counter_app.services.recording import Actor
 
 OUTCOMES = (Status.SUPPLEMENT, Status.REFUSED)
 
@@ -71,26 +62,6 @@ class OutcomeResult:
     reason: str
     received_at: datetime  # local
     due_at: datetime  # local; for a supplement request, moved later when it is supplemented
-
-
-class _SameTransaction(Database):
-    """The caller's open session dressed as a Database, so that an existing use case runs
-    inside the caller's transaction (its `write()` flushes; the caller commits or rolls back)."""
-
-    def __init__(self, db: Database, session: Session) -> None:  # no engine of its own
-        self.url = db.url
-        self.is_sqlite = db.is_sqlite
-        self.engine = db.engine
-        self._session = session
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        yield self._session
-
-    @contextmanager
-    def write(self) -> Iterator[Session]:
-        yield self._session
-        self._session.flush()
 
 
 def record_intake_outcome(
@@ -126,107 +97,20 @@ def record_intake_outcome(
             "Yêu cầu bổ sung cần ít nhất một giấy tờ phải bổ sung / "
             "A supplement request needs at least one document to add"
         )
-    now = now or utcnow()
-    applicant = _applicant(req.applicant)
-    channel = Channel.parse(req.channel)
-    received = req.received_at or now
-    if received.tzinfo is None:
-        received = received.replace(tzinfo=LOCAL_TZ)
-    if received > now + FUTURE_TOLERANCE:
-        raise InvalidInput("Thời điểm tiếp nhận ở tương lai / The receipt time is in the future")
-    if not 1 <= req.sets_count <= 99:
-        raise InvalidInput("Số bộ hồ sơ phải từ 1 đến 99 / Sets must be 1 to 99")
-
+    checked = check_request(req, now)
     with db.write() as session:
         proc = get_procedure(session, req.procedure_code)
-        checklist = list(
-            session.scalars(
-                select(ChecklistItem)
-                .where(ChecklistItem.procedure_id == proc.id)
-                .order_by(ChecklistItem.position)
-            )
-        )
-        items = _handed_in(req.items or [], checklist)
-        calendar = load_calendar(session)
-        due = calendar.due_time(received, proc.duration)
-        local_day = received.astimezone(LOCAL_TZ).date()
-        unit = _receiving_unit(session, proc.department_id)
-        ident = unit.ident_code or unit.code
-        code = _new_code(session, code_pattern(session), ident, proc.code, local_day)
-        dossier = Dossier(
-            code=code,
-            lookup_secret=new_lookup_secret(),
-            procedure_id=proc.id,
-            unit_id=unit.id,
-            channel=int(channel),
-            status=int(Status.NEW),
-            sets_count=req.sets_count,
-            applicant_name=applicant.full_name,
-            applicant_id_number=applicant.id_number,
-            applicant_phone=applicant.phone,
-            applicant_address=applicant.address,
-            applicant_email=applicant.email,
-            applicant_birth_date=applicant.birth_date,
-            applicant_gender=applicant.gender,
-            applicant_name_folded=fold(applicant.full_name),
-            received_at=received,
-            due_at=due,
-            original_due_at=due,
-            due_rule_version=calendar.rule_version,
-            received_by_user_id=actor.user_id,
-            received_by_name=actor.name,
-            desk_id=actor.desk_id,
-            # Not entered in the ledger of received dossiers: this one was not received.
-            ledger_book="",
-            ledger_entry=None,
-            notes=nfc(req.notes),
-            origin_desk_id=actor.desk_id,
-            items=[
-                DossierItem(
-                    position=i,
-                    name=it.name,
-                    kind=it.kind,
-                    count=it.count,
-                    checklist_item_id=cid,
-                    origin_desk_id=actor.desk_id,
-                )
-                for i, (it, cid) in enumerate(items, start=1)
-            ],
-        )
-        session.add(dossier)
-        session.flush()
-        event = DossierEvent(
-            dossier_id=dossier.id,
-            kind="status",
-            from_status=None,
-            to_status=int(Status.NEW),
-            at=received,
-            actor_user_id=actor.user_id,
-            actor_name=actor.name,
-            desk_id=actor.desk_id,
-            data={
-                "channel": int(channel),
-                "at_desk": True,
-                "items": [
-                    f"{it.name} ({DOCUMENT_KIND_VI[DocumentKind(it.kind)]} ×{it.count})"
-                    for it, _ in items
-                ],
-            },
-            origin_desk_id=actor.desk_id,
-        )
-        session.add(event)
-        add_outbox(session, dossier, "insert")
-        for item in dossier.items:
-            add_outbox(session, item, "insert")
-        add_outbox(session, event, "append")
-        audit(
+        items = _handed_in(req.items or [], checklist_rows(session, proc.id))
+        dossier = register_dossier(
             session,
+            checked,
             actor,
-            "dossier.register",
-            entity="dossiers",
-            entity_id=dossier.id,
-            details={"code": code, "procedure": proc.code, "outcome": int(target)},
-            at=now,
+            status=Status.NEW,
+            items=items,
+            in_ledger=False,  # not received: not entered in the ledger
+            action="dossier.register",
+            event_data={"at_desk": True},
+            audit_details={"outcome": int(target)},
         )
         details: dict[str, Any] = {"at_desk": True}
         if target == Status.SUPPLEMENT:
@@ -235,15 +119,17 @@ def record_intake_outcome(
             ]
             if nfc(rules_reference):
                 details["rules_reference"] = nfc(rules_reference)
-        change = change_status(
-            _SameTransaction(db, session),
-            code,
+        change = apply_status_change(
+            session,
+            dossier.code,
             target,
             actor,
             reason=reason,
-            at=max(now, received),
+            at=max(checked.now, checked.received),
             details=details,
         )
+        code = dossier.code
+        received = checked.received
         return OutcomeResult(
             dossier_id=dossier.id,
             code=code,

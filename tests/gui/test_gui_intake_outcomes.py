@@ -148,7 +148,7 @@ def test_the_dossier_and_its_outcome_are_one_transaction(db, monkeypatch) -> Non
     def broken(*args, **kwargs):
         raise RuntimeError("disk gone mid-way")
 
-    monkeypatch.setattr(outcomes, "change_status", broken)
+    monkeypatch.setattr(outcomes, "apply_status_change", broken)
     with pytest.raises(RuntimeError):
         outcomes.record_intake_outcome(
             db, request, actor, outcome=3, reason="Không thuộc thẩm quyền"
