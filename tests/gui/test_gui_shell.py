@@ -57,7 +57,11 @@ def test_function_keys_open_pages_and_ctrl_f_finds(qtbot, signed_in) -> None:
     QTest.keyClick(window, Qt.Key.Key_F2)
     assert window.shell.current_id() == "intake"
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.shell.current_id() == "dossiers"  # intake has no search box yet
+    assert window.shell.current_id() == "intake"  # the intake page searches procedures
+    assert window.shell.pages["intake"].procedure.search.hasFocus()
+    QTest.keyClick(window, Qt.Key.Key_F3)
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.shell.current_id() == "dossiers"
     assert window.shell.pages["dossiers"].search.hasFocus()
 
 

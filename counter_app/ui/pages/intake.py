@@ -458,6 +458,13 @@ class IntakePage(Page):
         """The form as JSON-able data (what the draft keeps)."""
         return self.form.draft().to_json(self.detail.name if self.detail else "")
 
+    def focus_search(self) -> bool:
+        """Ctrl+F on the form: the procedure search (on the result view: the shell's search)."""
+        if self.stack.currentWidget() is self.result:
+            return False
+        self.procedure.focus_search()
+        return True
+
     def restore_draft(self, data: dict[str, Any]) -> bool:
         """Put a draft back in the form; parts that are not what a draft holds are skipped."""
         self.restored = data
