@@ -164,3 +164,26 @@ def _write(out: Path | BinaryIO, data: bytes) -> None:
             f"Không ghi được tệp PDF {path}: {exc.strerror or exc} / "
             f"Cannot write the PDF file {path}: {exc.strerror or exc}"
         ) from exc
+
+
+def build_letter(
+    out: Path | BinaryIO,
+    story: Callable[[Kit], list[Flowable]],
+    *,
+    title: str,
+    dossier_code: str,
+    center: str,
+    form_number: str,
+) -> None:
+    """Write a one-dossier letter form (supplement, refusal, apology): 13 pt text, the common
+    spacing, the dossier code as the PDF subject. Raises PrintingError like `build_pdf`."""
+    kt = kit(13, gap=3, lead=1.3)
+    build_pdf(
+        out,
+        story(kt),
+        kt=kt,
+        title=title,
+        subject=dossier_code,
+        author=center,
+        form_number=form_number,
+    )

@@ -54,13 +54,11 @@ def render(doc: RefusalDoc, out: Path | BinaryIO) -> None:
 
     Raises PrintingError when no Vietnamese font is installed or `out` cannot be written.
     """
-    kt = c.kit(13, gap=3, lead=1.3)
-    pdf.build_pdf(
+    pdf.build_letter(
         out,
-        _story(kt, doc),
-        kt=kt,
+        lambda kt: _story(kt, doc),
         title=TITLE.capitalize(),
-        subject=doc.dossier.code,
-        author=doc.center.name,
+        dossier_code=doc.dossier.code,
+        center=doc.center.name,
         form_number=NUMBER,
     )
