@@ -7,12 +7,14 @@ worker sends it. Forms are written to a PDF file for the A4 printer or the dossi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from counter_app.db import Database
 from counter_app.domain.errors import InvalidInput
@@ -79,14 +81,10 @@ def _queue(
     profile: PrinterProfile,
     document: str,
     params: dict[str, Any],
-    code: str | None,
+    dossier_id: str | None,
     actor: Actor,
 ) -> Printed:
     payload = receipt_bytes(receipt, profile)
-    dossier_id = None
-    if code is not None:
-        with db.read() as session:
-            dossier_id = session.scalar(select(Dossier.id).where(Dossier.code == code))
     job = enqueue(
         db,
         printer_uri=absolute_uri(printer_uri),
@@ -122,26 +120,38 @@ def record_print(
         add_outbox(session, event, "append")
 
 
+def _dossier_slip(
+    db: Database,
+    code: str,
+    build: Callable[[Session, str, datetime], Any],
+    layout: Callable[[Any], Receipt],
+    document: str,
+    *,
+    printer_uri: str,
+    profile: PrinterProfile,
+    actor: Actor,
+) -> Printed:
+    with db.read() as session:
+        doc = build(session, code, utcnow())
+        dossier_id = session.scalar(select(Dossier.id).where(Dossier.code == doc.dossier.code))
+    return _queue(db, layout(doc), printer_uri=printer_uri, profile=profile, document=document,
+                  params={"code": doc.dossier.code}, dossier_id=dossier_id, actor=actor)  # fmt: skip
+
+
 def print_intake_receipt(
     db: Database, code: str, *, printer_uri: str, profile: PrinterProfile, actor: Actor
 ) -> Printed:
     """Queue the thermal receipt and appointment slip of a dossier."""
-    with db.read() as session:
-        doc = documents.intake_receipt(session, code, utcnow())
-    return _queue(db, intake_receipt_layout(doc), printer_uri=printer_uri, profile=profile,
-                  document="receipt", params={"code": doc.dossier.code}, code=doc.dossier.code,
-                  actor=actor)  # fmt: skip
+    return _dossier_slip(db, code, documents.intake_receipt, intake_receipt_layout, "receipt",
+                         printer_uri=printer_uri, profile=profile, actor=actor)  # fmt: skip
 
 
 def print_result_slip(
     db: Database, code: str, *, printer_uri: str, profile: PrinterProfile, actor: Actor
 ) -> Printed:
     """Queue the slip given when a result is returned."""
-    with db.read() as session:
-        doc = documents.result_returned(session, code, utcnow())
-    return _queue(db, result_returned_layout(doc), printer_uri=printer_uri, profile=profile,
-                  document="result", params={"code": doc.dossier.code}, code=doc.dossier.code,
-                  actor=actor)  # fmt: skip
+    return _dossier_slip(db, code, documents.result_returned, result_returned_layout, "result",
+                         printer_uri=printer_uri, profile=profile, actor=actor)  # fmt: skip
 
 
 def print_ticket(
@@ -151,7 +161,7 @@ def print_ticket(
     with db.read() as session:
         doc = documents.queue_ticket(session, ticket, utcnow())
     return _queue(db, ticket_layout(doc), printer_uri=printer_uri, profile=profile,
-                  document="ticket", params={"ticket": doc.number}, code=None, actor=actor)  # fmt: skip
+                  document="ticket", params={"ticket": doc.number}, dossier_id=None, actor=actor)  # fmt: skip
 
 
 def send_test_page(printer_uri: str, profile: PrinterProfile, now: datetime | None = None) -> int:
