@@ -24,7 +24,7 @@ from counter_app.domain.status import Channel, Status
 from counter_app.domain.text import fold, nfc
 from counter_app.models import ChecklistItem, Dossier, DossierEvent, DossierItem, Unit
 from counter_app.models.base import utcnow
-from counter_app.services.catalog import get_procedure
+from counter_app.services.catalog import ProcedureDetail, get_procedure
 from counter_app.services.counters import next_value
 from counter_app.services.meta import CENTER_UNIT_ID, code_pattern, get_meta
 from counter_app.services.recording import Actor, add_outbox, audit
@@ -185,6 +185,7 @@ def checklist_rows(session: Session, procedure_id: str) -> list[ChecklistItem]:
 def register_dossier(
     session: Session,
     checked: CheckedRequest,
+    proc: ProcedureDetail,
     actor: Actor,
     *,
     status: Status,
@@ -197,7 +198,6 @@ def register_dossier(
     """Number and insert a dossier with its items, first status event, audit and outbox rows,
     in the caller's transaction. The one way a dossier comes into being at the desk."""
     req, applicant, received, post = checked.req, checked.applicant, checked.received, checked.post
-    proc = get_procedure(session, req.procedure_code)
     calendar = load_calendar(session)
     due = calendar.due_time(received, proc.duration)
     local_day = received.astimezone(LOCAL_TZ).date()
@@ -305,6 +305,7 @@ def create_dossier(
         dossier = register_dossier(
             session,
             checked,
+            proc,
             actor,
             status=Status.RECEIVED,
             items=items,

@@ -104,6 +104,7 @@ def record_intake_outcome(
         dossier = register_dossier(
             session,
             checked,
+            proc,
             actor,
             status=Status.NEW,
             items=items,

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import time
 
 import pytest
+from small_catalog import GPLX, HOURS, SAME_DAY
 
 from counter_app.db import Database
 from counter_app.domain.catalog import (
@@ -18,10 +19,6 @@ from counter_app.domain.catalog import (
 )
 from counter_app.services.catalog import load_catalog
 from counter_app.services.setup import init_database, open_database
-
-GPLX = "1.002809"  # 1 working day
-SAME_DAY = "1.001234"  # same day, cut-off 15:00
-HOURS = "1.005555"  # 4 working hours
 
 DEPARTMENTS = [
     DepartmentSpec("SGTVT", "Sở Giao thông Vận tải", "GTVT", True, "000.00.06.H56"),

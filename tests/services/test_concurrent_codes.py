@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import GPLX
+from small_catalog import GPLX
 from sqlalchemy import select
 
 from counter_app.models import Dossier

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import GPLX
+from small_catalog import GPLX
 from sqlalchemy import select
 
 from counter_app.domain.errors import InvalidInput, NotFound

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import GPLX, HOURS, SAME_DAY
+from small_catalog import GPLX, HOURS, SAME_DAY
 from sqlalchemy import func, select
 
 from counter_app.domain.errors import InvalidInput, NotFound

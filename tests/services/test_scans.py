@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import GPLX
 from PIL import Image
+from small_catalog import GPLX
 from sqlalchemy import func, select
 
 from counter_app.config import data_dir
