@@ -11,7 +11,7 @@ half way through.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,9 @@ class Database:
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Set by sync on a desk joined to a center: claims a number of a code scope at the
+        # center (None when it cannot be reached). Write sessions carry it in `session.info`.
+        self.number_source: Callable[[str], int | None] | None = None
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -91,6 +94,7 @@ class Database:
         with self._sessions() as session:
             if self.is_sqlite:
                 session.connection(execution_options={_WRITE_OPTION: True})
+            session.info["number_source"] = self.number_source
             try:
                 yield session
                 session.commit()

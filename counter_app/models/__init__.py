@@ -2,6 +2,14 @@
 
 from counter_app.models.base import Base
 from counter_app.models.catalog import ChecklistItem, Procedure, Unit
+from counter_app.models.central import (
+    CenterAppliedOp,
+    CenterChange,
+    CenterConflict,
+    CenterDeskProgress,
+    CenterDeskRole,
+    CenterFile,
+)
 from counter_app.models.dossier import (
     Dossier,
     DossierEvent,
@@ -21,6 +29,12 @@ __all__ = [
     "AuditLog",
     "Base",
     "CalendarEntry",
+    "CenterAppliedOp",
+    "CenterChange",
+    "CenterConflict",
+    "CenterDeskProgress",
+    "CenterDeskRole",
+    "CenterFile",
     "ChecklistItem",
     "CodeCounter",
     "Desk",

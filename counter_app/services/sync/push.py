@@ -1,0 +1,121 @@
+"""Push: this desk's outbox to the center, in desk_seq order, in batches; resending is harmless.
+
+The center answers per op (SYNC.md): applied / duplicate / conflict → acknowledged; rejected /
+held → quarantined with the reason, shown, never dropped; a gap stops the push.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from counter_app.db import Database
+from counter_app.models import OutboxOp
+from counter_app.models.base import utcnow
+from counter_app.services.recording import sync_state
+from counter_app.services.sync.client import CenterClient
+
+BATCH = 200
+HELD_REASON = "đợi thao tác bị từ chối trước đó / waits behind a refused op of the same record"
+
+
+@dataclass
+class PushReport:
+    sent: int = 0
+    acked: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    quarantined: int = 0
+    gap: str = ""
+    server_times: list[tuple[datetime, datetime, datetime]] = field(default_factory=list)
+
+
+def op_message(op: OutboxOp, held: bool) -> dict[str, Any]:
+    """Return the wire form of an outbox op."""
+    msg: dict[str, Any] = {
+        "op_id": op.op_id,
+        "desk_seq": op.desk_seq,
+        "entity": op.entity,
+        "entity_id": op.entity_id,
+        "kind": op.kind,
+        "payload": op.payload,
+        "base_version": op.base_version,
+        "schema_version": op.schema_version,
+    }
+    if held:
+        msg["held"] = True
+        msg["held_reason"] = HELD_REASON
+    return msg
+
+
+def push_outbox(db: Database, client: CenterClient, *, batch: int = BATCH) -> PushReport:
+    """Send every pending op; return what the center answered. CenterUnreachable and
+    VersionMismatch propagate (nothing is marked: the next push resends)."""
+    report = PushReport()
+    while True:
+        with db.read() as session:
+            ops = list(
+                session.scalars(
+                    select(OutboxOp)
+                    .where(OutboxOp.state.in_(("pending", "sent")))
+                    .order_by(OutboxOp.desk_seq)
+                    .limit(batch)
+                )
+            )
+            blocked = set(
+                session.scalars(select(OutboxOp.entity_id).where(OutboxOp.state == "quarantined"))
+            )
+            messages = [op_message(op, op.entity_id in blocked) for op in ops]
+        if not messages:
+            return report
+        sent_at = utcnow()
+        reply = client.push(messages)
+        received_at = utcnow()
+        report.sent += len(messages)
+        server_time = datetime.fromisoformat(reply["server_time"])
+        report.server_times.append((sent_at, server_time, received_at))
+        _record(db, reply["results"], report, received_at)
+        if report.gap or len(reply["results"]) < len(messages):
+            return report
+
+
+def _record(
+    db: Database,
+    results: list[dict[str, Any]],
+    report: PushReport,
+    now: datetime,
+) -> None:
+    """Store the center's answers in one local transaction."""
+    with db.write() as session:
+        for res in results:
+            row = session.get(OutboxOp, res["op_id"])
+            if row is None or row.state == "acked":
+                continue
+            result = res["result"]
+            if result == "gap":
+                report.gap = str(res.get("detail", {}).get("reason", "gap"))
+                break
+            first = res.get("first_result", result)
+            row.attempts += 1
+            row.sent_at = now
+            if result == "duplicate":
+                report.duplicates += 1
+            if first in ("applied", "conflict"):
+                row.state = "acked"
+                row.acked_at = now
+                row.last_error = ""
+                report.acked += 1
+                report.conflicts += first == "conflict"
+            else:
+                row.state = "quarantined"
+                row.last_error = str(res.get("detail", {}).get("reason", first))[:2000]
+                report.quarantined += 1
+        state = sync_state(session)
+        state.last_push_at = now
+        if report.gap:
+            state.last_error = (
+                f"Trung tâm báo thiếu thao tác / The center reports a gap: {report.gap}"
+            )

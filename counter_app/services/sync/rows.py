@@ -1,0 +1,94 @@
+"""Rows from the center into this desk's database: JSON to typed values, upserts by policy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Table, select
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.orm import Session
+
+from counter_app.models import Base, OutboxOp
+from counter_app.models.base import UtcDateTime
+from counter_app.services.sync.protocol import LOCAL_COLUMNS
+
+
+def table_of(entity: str) -> Table:
+    """Return the mapped table called `entity` (KeyError for a name we do not know)."""
+    return Base.metadata.tables[entity]
+
+
+def typed(table: Table, data: dict[str, Any]) -> dict[str, Any]:
+    """Return the columns of `table` found in `data`, as Python values; unknown keys dropped
+    (a newer center may send columns this desk does not have yet: SYNC.md, versions)."""
+    out: dict[str, Any] = {}
+    for col in table.columns:
+        if col.name not in data:
+            continue
+        value = data[col.name]
+        if value is not None:
+            if isinstance(col.type, UtcDateTime):
+                value = datetime.fromisoformat(value)
+            elif isinstance(col.type, Date):
+                value = date.fromisoformat(value[:10])
+            elif isinstance(col.type, Boolean):
+                value = bool(value)
+        out[col.name] = value
+    return out
+
+
+def upsert(session: Session, entity: str, rows: list[dict[str, Any]], *, replace: bool) -> None:
+    """Insert `rows` (typed) into `entity`; existing keys are updated when `replace`, else kept.
+
+    Columns in LOCAL_COLUMNS keep this desk's values on update."""
+    if not rows:
+        return
+    table = table_of(entity)
+    keys = [c.name for c in table.primary_key.columns]
+    local = LOCAL_COLUMNS.get(entity, frozenset())
+    # One statement per distinct column set (rows of one table normally share one).
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    # SQLite binds at most 32,766 values per statement; stay far below it.
+    chunk = max(1, 20_000 // max(1, len(table.columns)))
+    for cols, group in groups.items():
+        for start in range(0, len(group), chunk):
+            _upsert_chunk(session, table, keys, local, cols, group[start : start + chunk], replace)
+
+
+def _upsert_chunk(
+    session: Session,
+    table: Table,
+    keys: list[str],
+    local: frozenset[str],
+    cols: tuple[str, ...],
+    group: list[dict[str, Any]],
+    replace: bool,
+) -> None:
+    stmt = sqlite.insert(table).values(group)
+    if replace:
+        updates = {c: stmt.excluded[c] for c in cols if c not in keys and c not in local}
+        if updates:
+            session.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates))
+            return
+    session.execute(stmt.on_conflict_do_nothing(index_elements=keys))
+
+
+def entities_with_local_ops(session: Session, entity: str, ids: Iterable[str]) -> set[str]:
+    """Return which of `ids` have ops not yet acknowledged by the center (keep their rows)."""
+    wanted = list(set(ids))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        found.update(
+            session.scalars(
+                select(OutboxOp.entity_id).where(
+                    OutboxOp.entity == entity,
+                    OutboxOp.state != "acked",
+                    OutboxOp.entity_id.in_(wanted[start : start + 500]),
+                )
+            )
+        )
+    return found
