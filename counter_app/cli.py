@@ -59,7 +59,11 @@ def _db(args: argparse.Namespace) -> Any:
     from counter_app.config import resolve_db_url
     from counter_app.services.setup import open_database
 
-    return open_database(resolve_db_url(args.db))
+    db = open_database(resolve_db_url(args.db))
+    from counter_app.services.sync.numbers import attach_numbers
+
+    attach_numbers(db)  # a desk of a center numbers its dossiers with the center
+    return db
 
 
 # --- handlers ------------------------------------------------------------------------------
@@ -1011,6 +1015,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_print_commands(sub, add, common, acting)
     _add_scan_commands(sub, add, common, acting)
+    from counter_app.cli_sync import add_sync_commands
+
+    add_sync_commands(sub, add, common)
     return parser
 
 

@@ -73,15 +73,8 @@ def add_outbox(
 
     `kind`: insert (whole row), update (`fields` changed, based on `base_version`), append
     (an append-only record such as an event)."""
-    sync_state(session)
     session.flush()  # defaults (ids, versions) are set at flush; the payload needs them
-    # An UPDATE ... RETURNING under the write lock: the sequence has no gaps and no repeats.
-    seq = session.execute(
-        update(SyncState)
-        .where(SyncState.id == 1)
-        .values(last_desk_seq=SyncState.last_desk_seq + 1)
-        .returning(SyncState.last_desk_seq)
-    ).scalar_one()
+    seq = next_desk_seq(session)
     table = type(row).__tablename__
     op = OutboxOp(
         desk_seq=seq,
@@ -94,6 +87,20 @@ def add_outbox(
     )
     session.add(op)
     return op
+
+
+def next_desk_seq(session: Session) -> int:
+    """Return this desk's next `desk_seq` (gap-free: an UPDATE ... RETURNING under the
+    write lock, undone with its transaction)."""
+    sync_state(session)
+    return int(
+        session.execute(
+            update(SyncState)
+            .where(SyncState.id == 1)
+            .values(last_desk_seq=SyncState.last_desk_seq + 1)
+            .returning(SyncState.last_desk_seq)
+        ).scalar_one()
+    )
 
 
 def row_key(row: Base) -> str:

@@ -72,6 +72,17 @@ def desk_url(center_url: str, role: str, password: str) -> str:
     return f"{scheme}://{role}:{password}@{hostpart}"
 
 
+@pytest.fixture
+def desk_account(center_url: str) -> Callable[[int], str]:
+    """Add desk N at the center; return the center's URL with that desk role's credentials."""
+
+    def make(number: int) -> str:
+        account = add_desk(center_url, number)
+        return desk_url(center_url, account.role, account.password)
+
+    return make
+
+
 @dataclass
 class DeskHandle:
     number: int
@@ -95,15 +106,17 @@ class DeskHandle:
 
 
 @pytest.fixture
-def make_desk(center_url: str, tmp_path: Path) -> Iterator[Callable[[int], DeskHandle]]:
+def make_desk(
+    desk_account: Callable[[int], str], tmp_path: Path
+) -> Iterator[Callable[[int], DeskHandle]]:
+    """Make desk N: a new SQLite database joined to the center as desk N."""
     made: list[DeskHandle] = []
 
     def make(number: int) -> DeskHandle:
-        account = add_desk(center_url, number)
+        url = desk_account(number)
         path = tmp_path / f"desk{number}.sqlite3"
         init_database(f"sqlite:///{path}")
         db = Database(f"sqlite:///{path}")
-        url = desk_url(center_url, account.role, account.password)
         joined = join_center(db, url, number)
         actor = Actor(user_id=None, name=f"Cán bộ quầy {number}", desk_id=joined.desk_id)
         handle = DeskHandle(number, db, path, url, joined.desk_id, actor)

@@ -44,3 +44,45 @@ def test_dossiers_from_two_desks_reach_both_and_the_center_once(make_desk, cente
         assert session.scalar(select(func.count(DossierEvent.id))) == 2
         assert set(session.scalars(select(OutboxOp.state))) == {"acked"}
     assert sync_status(one.db).waiting == 0
+
+
+def test_online_desks_number_dossiers_at_the_center_offline_from_their_own_series(
+    make_desk,
+) -> None:
+    from counter_app.services.sync.numbers import attach_numbers
+
+    one, two = make_desk(1), make_desk(2)
+    claim_one, claim_two = attach_numbers(one.db), attach_numbers(two.db)
+    assert claim_one and claim_two
+    codes = [one.intake().code, two.intake().code, one.intake().code]
+    assert [c.rsplit("-", 1)[1] for c in codes] == ["0001", "0002", "0003"]
+    claim_two.mark_offline()  # the center cannot be reached: desk 2's own series
+    offline = two.intake().code
+    assert offline.rsplit("-", 1)[1] == "2000001"
+    claim_one.close()
+    claim_two.close()
+
+
+def test_join_refuses_a_database_of_another_desk_or_with_dossiers_of_its_own(
+    make_desk, desk_account, demo_db
+) -> None:
+    from counter_app.domain.errors import NotAllowed
+    from counter_app.services.sync import join_center
+
+    desk = make_desk(1)
+    desk.intake()
+    url = desk_account(7)
+    with pytest.raises(NotAllowed, match="đã là một quầy"):
+        join_center(desk.db, url, 7)
+    with pytest.raises(NotAllowed, match="hồ sơ riêng"):
+        from counter_app.services.intake import Applicant, IntakeRequest, create_dossier
+        from counter_app.services.recording import SYSTEM
+
+        with demo_db.read() as session:
+            code = session.scalar(select(Procedure.code).order_by(Procedure.code))
+        create_dossier(demo_db, IntakeRequest(code, Applicant("Lý Thị Mai")), SYSTEM)
+        join_center(demo_db, url, 7)
+    with demo_db.read() as session:  # nothing changed
+        from counter_app.models import SyncState
+
+        assert session.get(SyncState, 1).central_url == ""

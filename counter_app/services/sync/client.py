@@ -127,6 +127,10 @@ class CenterClient:
             raise _known(exc) from exc
         return None if row is None else row[0]
 
+    def listener(self) -> ChangeListener:
+        """Return a listener for the center's change notifications (its own connection)."""
+        return ChangeListener(self.url, self._password)
+
     def info(self) -> dict[str, Any]:
         """Return the center's versions, reference version, last change and server time."""
         return dict(self._call("SELECT center_info(%s)", (self.desk_id,)))

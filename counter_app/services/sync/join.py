@@ -55,12 +55,12 @@ def join_center(
             f"Trung tâm không có quầy số {desk_number} (thêm bằng counter-app central add-desk) "
             f"/ The center has no desk {desk_number}"
         )
-    if current[0] and (current[0] != desk["id"] or current[1] != url):
+    if current[1] and (current[0] != desk["id"] or current[1] != url):
         raise NotAllowed(
             f"Cơ sở dữ liệu này đã là một quầy của {redact(current[1])} / This database is "
             f"already a desk of {redact(current[1])}"
         )
-    if dossiers and not current[0]:
+    if dossiers and not current[1]:
         raise NotAllowed(
             f"Cơ sở dữ liệu này đã có {dossiers} hồ sơ riêng, không gia nhập trung tâm được; dùng "
             "một cơ sở dữ liệu mới / This database holds dossiers of its own; join with a new one"

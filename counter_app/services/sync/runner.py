@@ -161,3 +161,45 @@ def sync_status(db: Database) -> SyncStatus:
             last_error=state.last_error if state else "",
             clock_offset_ms=state.clock_offset_ms if state else 0,
         )
+
+
+def requeue_quarantined(db: Database) -> int:
+    """Send the quarantined ops again as new ops (new ids, at the end of the sequence), after
+    the cause was fixed; the old ones are recorded in the audit log. Return how many."""
+    from counter_app.services.recording import SYSTEM, audit, next_desk_seq
+
+    with db.write() as session:
+        old = list(
+            session.scalars(
+                select(OutboxOp).where(OutboxOp.state == "quarantined").order_by(OutboxOp.desk_seq)
+            )
+        )
+        for op in old:
+            seq = next_desk_seq(session)
+            session.add(
+                OutboxOp(
+                    desk_seq=seq,
+                    entity=op.entity,
+                    entity_id=op.entity_id,
+                    kind=op.kind,
+                    payload=op.payload,
+                    base_version=op.base_version,
+                    schema_version=op.schema_version,
+                )
+            )
+            audit(
+                session,
+                SYSTEM,
+                "sync.requeue",
+                entity=op.entity,
+                entity_id=op.entity_id,
+                details={
+                    "op_id": op.op_id,
+                    "desk_seq": op.desk_seq,
+                    "error": op.last_error,
+                    "new_seq": seq,
+                },
+                outbox=False,
+            )
+            session.delete(op)
+        return len(old)
