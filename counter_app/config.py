@@ -70,6 +70,19 @@ class Settings:
     )
     a4_printer: str = field(default="", metadata={"title": "Máy in A4 / A4 printer"})
     scan_folder: str = field(default="", metadata={"title": "Thư mục quét / Scan folder"})
+    scan_engine: str = field(
+        default="zxing", metadata={"title": "Bộ đọc mã vạch (zxing/zbar) / Barcode engine"}
+    )
+    scan_dpi: int = field(
+        default=300, metadata={"title": "Độ phân giải bản quét (200–300 dpi) / Scan resolution"}
+    )
+    scan_color: str = field(
+        default="gray", metadata={"title": "Chế độ màu (gray/bilevel) / Scan color mode"}
+    )
+    scan_blank_threshold: float = field(
+        default=0.001,
+        metadata={"title": "Ngưỡng trang trắng (tỉ lệ mực) / Blank page threshold (ink share)"},
+    )
     idle_lock_minutes: int = field(
         default=10, metadata={"title": "Khóa màn hình sau (phút) / Lock after idle minutes"}
     )
@@ -82,6 +95,13 @@ UPGRADES: dict[int, Callable[[dict[str, Any]], None]] = {}
 def _coerce(name: str, kind: Any, value: Any) -> Any:
     if value is None or value == "":
         return None if "None" in str(kind) else ""
+    if "float" in str(kind):
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise InvalidInput(
+                f"Cấu hình {name}: phải là số / Setting {name}: must be a number"
+            ) from None
     if "int" in str(kind):
         try:
             return int(value)
@@ -127,7 +147,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         value = getattr(settings, f.name)
         if value is None:
             continue
-        if isinstance(value, int):
+        if isinstance(value, int | float):
             lines.append(f"{f.name} = {value}")
         else:
             escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')

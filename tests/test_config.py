@@ -58,3 +58,23 @@ def test_database_url_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert resolve_db_url(str(tmp_path / "x.sqlite3")) == f"sqlite:///{tmp_path / 'x.sqlite3'}"
     monkeypatch.setenv("COUNTER_APP_CONFIG", str(tmp_path / "my.toml"))
     assert config_file() == tmp_path / "my.toml"
+
+
+def test_scan_settings_round_trip_and_reach_the_pipeline(tmp_path: Path) -> None:
+    from counter_app.scanning.settings import page_settings
+
+    path = tmp_path / "c.toml"
+    save_settings(Settings(scan_engine="zbar", scan_dpi=250, scan_color="bilevel"), path)
+    s = load_settings(path, environ={"COUNTER_APP_SCAN_BLANK_THRESHOLD": "0.002"})
+    assert (s.scan_engine, s.scan_dpi, s.scan_color, s.scan_blank_threshold) == (
+        "zbar",
+        250,
+        "bilevel",
+        0.002,
+    )
+    p = page_settings(s)
+    assert (p.engine, p.dpi, p.color, p.blank_threshold) == ("zbar", 250, "bilevel", 0.002)
+    with pytest.raises(InvalidInput, match="scan_blank_threshold"):
+        load_settings(path, environ={"COUNTER_APP_SCAN_BLANK_THRESHOLD": "ít"})
+    with pytest.raises(InvalidInput, match="200 đến 300"):
+        page_settings(Settings(scan_dpi=600))

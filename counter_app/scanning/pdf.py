@@ -312,14 +312,15 @@ def read_pages(data: bytes) -> list[EncodedPage]:
     return out
 
 
-def thumbnails(data: bytes, width: int = 160) -> list[Image.Image]:
-    """Return each page of a PDF as a PIL image `width` pixels wide (turned as shown)."""
+def thumbnails(data: bytes, width: int = 160, limit: int | None = None) -> list[Image.Image]:
+    """Return each page of a PDF (the first `limit` ones) as a PIL image `width` pixels wide
+    (turned as shown)."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(data)
     try:
         out: list[Image.Image] = []
-        for n in range(len(doc)):
+        for n in range(len(doc) if limit is None else min(limit, len(doc))):
             page = doc[n]
             w_pt, _ = page.get_size()  # as shown, /Rotate applied
             bitmap = page.render(scale=width / w_pt, grayscale=True, may_draw_forms=False)

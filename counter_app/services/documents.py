@@ -122,6 +122,15 @@ def dossier_info(session: Session, d: Dossier) -> DossierInfo:
     )
 
 
+def kind_vi(kind: str) -> str:
+    """Return how a form writes a document's kind: "original" → "Bản chính" (a text already in
+    Vietnamese, from older events, as it is)."""
+    try:
+        return DOCUMENT_KIND_VI[DocumentKind(kind)]
+    except ValueError:
+        return kind
+
+
 def _last_event(session: Session, d: Dossier, status: Status) -> DossierEvent | None:
     return session.scalar(
         select(DossierEvent)
@@ -159,8 +168,8 @@ def supplement_request(session: Session, code: str, now: datetime) -> Supplement
             f"Hồ sơ {code} chưa có yêu cầu bổ sung / No supplement was requested for it"
         )
     missing = tuple(
-        DocumentLine(str(m.get("name", "")), str(m.get("kind", "")), int(m.get("count", 1)),
-                     str(m.get("note", "")))
+        DocumentLine(str(m.get("name", "")), kind_vi(str(m.get("kind", ""))),
+                     int(m.get("count", 1)), str(m.get("note", "")))
         for m in event.data.get("missing", [])
         if isinstance(m, dict)
     )  # fmt: skip

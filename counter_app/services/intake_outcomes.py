@@ -91,12 +91,7 @@ def record_intake_outcome(
             f"Cần ghi lý do {'yêu cầu bổ sung' if target == Status.SUPPLEMENT else 'từ chối'} / "
             "A reason is required"
         )
-    wanted = [_missing(m, n) for n, m in enumerate(missing, start=1)]
-    if target == Status.SUPPLEMENT and not wanted:
-        raise InvalidInput(
-            "Yêu cầu bổ sung cần ít nhất một giấy tờ phải bổ sung / "
-            "A supplement request needs at least one document to add"
-        )
+    wanted = checked_missing(missing) if target == Status.SUPPLEMENT else []
     checked = check_request(req, now)
     with db.write() as session:
         proc = get_procedure(session, req.procedure_code)
@@ -115,11 +110,7 @@ def record_intake_outcome(
         )
         details: dict[str, Any] = {"at_desk": True}
         if target == Status.SUPPLEMENT:
-            details["missing"] = [
-                {"name": m.name, "kind": m.kind, "count": m.count, "note": m.note} for m in wanted
-            ]
-            if nfc(rules_reference):
-                details["rules_reference"] = nfc(rules_reference)
+            details |= supplement_details(wanted, rules_reference)
         change = apply_status_change(
             session,
             dossier.code,
@@ -139,6 +130,28 @@ def record_intake_outcome(
             received_at=received.astimezone(LOCAL_TZ),
             due_at=change.due_at,
         )
+
+
+def checked_missing(missing: Sequence[MissingItem]) -> list[MissingItem]:
+    """Return the documents a supplement request asks for, checked and NFC-normalized.
+
+    Raises InvalidInput for none at all, a nameless one, a bad kind or count."""
+    wanted = [_missing(m, n) for n, m in enumerate(missing, start=1)]
+    if not wanted:
+        raise InvalidInput(
+            "Yêu cầu bổ sung cần ít nhất một giấy tờ phải bổ sung / "
+            "A supplement request needs at least one document to add"
+        )
+    return wanted
+
+
+def supplement_details(wanted: Sequence[MissingItem], rules_reference: str) -> dict[str, Any]:
+    """Return what the status-5 event keeps of a supplement request (form 02 is made from it)."""
+    rows = [{"name": m.name, "kind": m.kind, "count": m.count, "note": m.note} for m in wanted]
+    details: dict[str, Any] = {"missing": rows}
+    if nfc(rules_reference):
+        details["rules_reference"] = nfc(rules_reference)
+    return details
 
 
 def _kind(value: str, name: str) -> str:

@@ -29,7 +29,7 @@ from counter_app.models.base import utcnow
 from counter_app.scanning.errors import UnreadableInput
 from counter_app.scanning.inputs import InputProblem, PageRef, expand_inputs, page_refs
 from counter_app.scanning.pages import PageSettings
-from counter_app.scanning.pdf import EncodedPage, PdfMeta, PdfWriter
+from counter_app.scanning.pdf import EncodedPage, PdfMeta, PdfWriter, read_pages
 from counter_app.scanning.pool import Cancel, process_pages
 from counter_app.scanning.separators import classify, code_shape
 from counter_app.scanning.split import (
@@ -194,6 +194,71 @@ def attach_pages(
         with db.write() as session:
             (attached,) = _record(session, target, [(doc, target)], actor, now, root, "pages")
     return attached
+
+
+def attach_documents(
+    db: Database,
+    code: str,
+    documents: Sequence[tuple[int | None, Sequence[EncodedPage]]],
+    *,
+    actor: Actor,
+    root: Path | None = None,
+    now: datetime | None = None,
+) -> list[AttachedDocument]:
+    """Attach several documents of pages already cleaned (the window's scan page: one PDF per
+    checklist item number, None for the dossier as a whole) in ONE transaction with one scan
+    event, so a save is whole or nothing. Raises NotFound, or InvalidInput for an unknown item
+    or a document without pages (nothing is written)."""
+    if not documents or any(not pages for _, pages in documents):
+        raise InvalidInput("Không có trang nào để đính kèm / No page to attach")
+    with db.read() as session:
+        dossier = _target(session, code, None)
+        targets = [_target(session, code, item) for item, _ in documents]
+    with tempfile.TemporaryDirectory(prefix="counter-app-scan-") as tmp:
+        docs: list[tuple[SplitDocument, _Target]] = []
+        for n, ((item, pages), target) in enumerate(zip(documents, targets, strict=True)):
+            path = Path(tmp) / f"scan-{n}.pdf"
+            with path.open("wb") as out:
+                writer = PdfWriter(out, PdfMeta(dossier_code=dossier.code, item=item))
+                for page in pages:
+                    writer.add_page(page)
+                summary = writer.close()
+            doc = SplitDocument(
+                dossier.code, item, path, summary.pages, (), "", summary.content_sha256
+            )
+            docs.append((doc, target))
+        with db.write() as session:
+            return _record(session, dossier, docs, actor, now, root, "pages")
+
+
+def attach_review_pages(
+    db: Database,
+    code: str,
+    pages: Sequence[tuple[Path, int]],
+    *,
+    actor: Actor,
+    root: Path | None = None,
+    now: datetime | None = None,
+) -> AttachedDocument:
+    """Attach pages of the review tray (each its review PDF and page number there, as
+    `ReviewPage.pdf` and `.pdf_page` say) to the dossier `code` as one document, unchanged.
+    Raises NotFound, InvalidInput for no pages, UnreadableInput for a review PDF gone or
+    damaged."""
+    chosen: list[EncodedPage] = []
+    read: dict[Path, list[EncodedPage]] = {}
+    for pdf, number in pages:
+        if pdf not in read:
+            try:
+                read[pdf] = read_pages(pdf.read_bytes())
+            except (OSError, ValueError) as exc:
+                raise UnreadableInput(
+                    f"Không đọc được tệp chờ xem xét {pdf.name}: {exc} / Cannot read the "
+                    "review file"
+                ) from None
+        if not 1 <= number <= len(read[pdf]):
+            raise UnreadableInput(f"Tệp {pdf.name} không có trang {number} / No such page")
+        chosen.append(read[pdf][number - 1])
+    return attach_pages(db, code, chosen, actor=actor, root=root, now=now)
 
 
 def split_scans(

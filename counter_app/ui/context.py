@@ -79,6 +79,9 @@ class AppContext(QObject):
     changed = Signal(object)  # Changes
     message = Signal(str, str)  # text, kind ("info", "success", "warning", "error")
     cccd_scanned = Signal(str)  # a CCCD QR payload the barcode wedge read (for the intake page)
+    # A page asks for another page (page id, dossier code or ""); the shell shows it. Pages are
+    # not given the shell, and never look for it among their parents.
+    page_requested = Signal(str, str)
     print_job_changed = Signal(object)  # a print JobView whose state changed (GUI thread)
     _job_from_worker = Signal(object)  # the same, emitted on the print worker's thread
 
@@ -215,6 +218,18 @@ class AppContext(QObject):
     def announce(self, changes: Changes) -> None:
         """Tell every page what changed."""
         self.changed.emit(changes)
+
+    # --- navigation ------------------------------------------------------------------------
+
+    def open_page(self, page_id: str, code: str = "") -> None:
+        """Ask the shell to show page `page_id`, and on it the dossier `code` if one is given.
+
+        A page the user does not have is a message in the message bar, not an error."""
+        self.page_requested.emit(page_id, code)
+
+    def open_dossier(self, code: str) -> None:
+        """Ask the shell to show dossier `code` on the dossiers page."""
+        self.open_page("dossiers", code)
 
     # --- telling the officer ---------------------------------------------------------------
 

@@ -49,6 +49,8 @@ class ActionSpec:
             return Status.RETURNED in TRANSITIONS[current]
         if self.id == "apology":
             return current in APOLOGY_STATUSES
+        if self.id == "scan":  # papers come in until the dossier is settled
+            return bool(TRANSITIONS[current]) and current != Status.RESULT_READY
         return self.target is not None and self.target in TRANSITIONS[current]
 
 
@@ -90,10 +92,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Alt+B",
         QT_TRANSLATE_NOOP(
             "DossierActions",
-            "Công dân phải bổ sung, hoàn thiện hồ sơ; thời hạn tạm dừng cho đến khi bổ sung xong.",
+            "Công dân phải bổ sung, hoàn thiện hồ sơ: ghi giấy tờ cần bổ sung và lý do, lập "
+            "phiếu yêu cầu bổ sung (mẫu 02); thời hạn tạm dừng cho đến khi bổ sung xong.",
         ),
         Status.SUPPLEMENT,
-        needs_reason=True,
     ),
     ActionSpec(
         "stop",
@@ -120,6 +122,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Alt+H",
         QT_TRANSLATE_NOOP(
             "DossierActions", "Lập phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04), in PDF."
+        ),
+    ),
+    ActionSpec(
+        "scan",
+        QT_TRANSLATE_NOOP("DossierActions", "Số hóa"),
+        "Alt+S",
+        QT_TRANSLATE_NOOP(
+            "DossierActions", "Mở trang Số hóa với hồ sơ này: quét, sắp xếp, đính kèm giấy tờ."
         ),
     ),
 )

@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from counter_app.domain.text import nfc
-from counter_app.ui.dossier_qt import QDateTimeEdit, QDialog, QPlainTextEdit
 from counter_app.ui.qt import (
+    QDateTimeEdit,
+    QDialog,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     Qt,
     QVBoxLayout,

@@ -1,6 +1,8 @@
 """Running the dossier view's actions: the status changes (asking a reason where the status needs
-one, and a confirmation for a withdrawal), the apology with its form 04, and the way to the
-returns page. Every write goes through `ctx.write` with `Changes(dossiers={code})`."""
+one, and a confirmation for a withdrawal), the supplement request with its form 02, the apology
+with its form 04, and the way to the
+returns page (asked of the shell through `ctx.open_page`). Every write goes through `ctx.write`
+with `Changes(dossiers={code})`."""
 
 from __future__ import annotations
 
@@ -8,33 +10,28 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.status import Status
+from counter_app.domain.text import fold
 from counter_app.services.apology import issue_apology
 from counter_app.services.dossier_records import apology_context
 from counter_app.services.dossiers import change_status
+from counter_app.services.supplement import request_supplement, supplement_context
 from counter_app.ui.context import Changes
 from counter_app.ui.dossier_actions import action
 from counter_app.ui.dossier_dialogs import ApologyDialog, ReasonDialog
 from counter_app.ui.pages.dossier_table import status_label
+from counter_app.ui.pages.intake_checklist import DocRow
+from counter_app.ui.pages.intake_outcome import SupplementDialog
 from counter_app.ui.qt import QMessageBox, QObject, QWidget
 
 if TYPE_CHECKING:
     from counter_app.services.apology import ApologyIssued
     from counter_app.services.dossier_records import ApologyContext
     from counter_app.services.dossiers import DossierView, StatusChange
+    from counter_app.services.intake_outcomes import MissingItem
+    from counter_app.services.supplement import SupplementContext, SupplementIssued
     from counter_app.ui.context import AppContext
 
 TIME = "%H:%M %d/%m/%Y"
-
-
-def open_page(widget: QWidget, page_id: str) -> Any:
-    """Show another page of the shell holding `widget`; return it (None if there is none).
-
-    Pages are given no navigation of their own (context.py): the shell is the first ancestor
-    that can show pages."""
-    w = widget.parentWidget()
-    while w is not None and not hasattr(w, "show_page"):
-        w = w.parentWidget()
-    return w.show_page(page_id) if w is not None else None
 
 
 class DossierActionRunner(QObject):
@@ -44,7 +41,7 @@ class DossierActionRunner(QObject):
         super().__init__(page)
         self.ctx = ctx
         self.page = page
-        self.dialog: ReasonDialog | ApologyDialog | None = None
+        self.dialog: ReasonDialog | ApologyDialog | SupplementDialog | None = None
         self.question: QMessageBox | None = None
         self.busy = False  # a write is on its way: a second click must not send another
 
@@ -62,9 +59,16 @@ class DossierActionRunner(QObject):
             )
             return
         if action_id == "return":
-            returns = open_page(self.page, "returns")
-            if returns is not None and hasattr(returns, "open_code"):
-                returns.open_code(d.code)
+            self.ctx.open_page("returns", d.code)
+        elif action_id == "scan":
+            self.ctx.open_page("scan", d.code)
+        elif action_id == "supplement":
+            self.ctx.read(
+                supplement_context,
+                d.code,
+                on_success=lambda c, d=d: self._ask_supplement(d, c),
+                owner=self.page,
+            )
         elif action_id == "apology":
             self.ctx.read(
                 apology_context,
@@ -143,6 +147,59 @@ class DossierActionRunner(QObject):
             text += " " + self.tr("Trả kết quả cho công dân: Alt+T hoặc trang Trả kết quả (F4).")
         self.ctx.show_message(text, "success")
 
+    # --- supplement request (form 02) -------------------------------------------------------
+
+    def _ask_supplement(self, d: DossierView, context: SupplementContext) -> None:
+        # The checklist, the documents not handed in ticked at first (MissingModel's rule).
+        handed_in = {fold(name) for name in context.handed_in}
+        rows = [
+            DocRow(c.name, c.required, c.kind.value, c.count, received=fold(c.name) in handed_in)
+            for c in context.checklist
+        ]
+        about = f"{d.applicant_name} · {d.code} · {d.procedure_name}"
+        dialog = SupplementDialog(rows, context.procedure_code, about, self.page)
+        dialog.accepted.connect(
+            lambda: self._supplement(
+                d.code, dialog.reason_text(), dialog.missing(), dialog.rules_text()
+            )
+        )
+        self._open(dialog)
+
+    def _supplement(self, code: str, reason: str, missing: list[MissingItem], rules: str) -> None:
+        self.busy = True
+        self.ctx.write(
+            partial(
+                request_supplement,
+                code=code,
+                actor=self.ctx.actor(),
+                reason=reason,
+                missing=missing,
+                rules_reference=rules,
+                a4_printer=self.ctx.settings.a4_printer,
+                now=self.ctx.now(),
+            ),
+            changes=lambda r: Changes(
+                dossiers=frozenset({code}), prints=r.job is not None, source=self.page
+            ),
+            on_success=self._supplemented,
+            on_error=self._failed,
+            owner=self.page,
+        )
+
+    def _supplemented(self, issued: SupplementIssued) -> None:
+        self.busy = False
+        if issued.job is not None:
+            self.ctx.wake_printing()
+        text = (
+            self.tr("Hồ sơ %1: đã ghi yêu cầu bổ sung, thời hạn tạm dừng. Phiếu (mẫu 02): %2")
+            .replace("%1", issued.code)
+            .replace("%2", str(issued.path))
+        )
+        if issued.problem:
+            self.ctx.show_message(text + "\n" + issued.problem, "warning")
+        else:
+            self.ctx.show_message(text, "success")
+
     # --- apology ---------------------------------------------------------------------------
 
     def _ask_apology(self, context: ApologyContext) -> None:
@@ -187,7 +244,7 @@ class DossierActionRunner(QObject):
         else:
             self.ctx.show_message(text, "success")
 
-    def _open(self, dialog: ReasonDialog | ApologyDialog) -> None:
+    def _open(self, dialog: ReasonDialog | ApologyDialog | SupplementDialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
         dialog.open()

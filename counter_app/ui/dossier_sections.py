@@ -108,6 +108,10 @@ def event_details(e: EventView) -> list[str]:
                 "%1", str(data["authorization"])
             )
         lines.append(line)
+    missing = data.get("missing") if e.kind == "status" else None
+    if isinstance(missing, list) and missing:
+        names = ", ".join(str(m.get("name", "")) for m in missing if isinstance(m, dict))
+        lines.append(translate("DossierSections", "Cần bổ sung: %1").replace("%1", names))
     if e.kind == "status" and data.get("due_after"):
         lines.append(
             translate("DossierSections", "Hạn trả dời đến %1 (thời gian chờ bổ sung)").replace(

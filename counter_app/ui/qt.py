@@ -4,14 +4,21 @@ Re-exporting (as qutebrowser and Anki do) keeps a Qt upgrade or a binding change
 """
 
 # ruff: noqa: F401
+from types import ModuleType as _ModuleType
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QAbstractListModel,
     QAbstractTableModel,
+    QByteArray,
     QCoreApplication,
+    QDateTime,
     QElapsedTimer,
     QEvent,
     QLibraryInfo,
     QLocale,
+    QLoggingCategory,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,6 +29,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     QTranslator,
+    QUrl,
     Signal,
     Slot,
 )
@@ -29,11 +37,13 @@ from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
+    QDesktopServices,
     QFont,
     QFontDatabase,
     QFontMetrics,
     QGuiApplication,
     QIcon,
+    QImage,
     QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
@@ -42,14 +52,21 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QScreen,
     QShowEvent,
+    QTransform,
     QWindow,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -58,14 +75,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QStatusBar,
@@ -73,10 +95,28 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
+
+
+def multimedia() -> _ModuleType:
+    """Return `PySide6.QtMultimedia` (QCamera, QMediaCaptureSession, QVideoSink, QMediaDevices),
+    imported on first use only: just the document camera needs it, and on Linux it links
+    libpulse.so.0 (scripts/install-system-deps.sh), so the window must start without it.
+
+    Raises ImportError when it cannot be loaded."""
+    # Qt probes optional libraries (PipeWire, VA-API hardware decoding) and warns for each one
+    # missing; a camera preview needs none of them. And it announces its FFmpeg version.
+    QLoggingCategory.setFilterRules(
+        "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
+    )
+    from PySide6 import QtMultimedia
+
+    return QtMultimedia
+
 
 __all__ = [name for name in dir() if not name.startswith("_")]

@@ -13,7 +13,7 @@ from counter_app.ui.context import AppContext
 from counter_app.ui.drafts import draft_name
 from counter_app.ui.help import HelpOverlay
 from counter_app.ui.messages import MessageBar
-from counter_app.ui.pages import PageSpec, pages_for
+from counter_app.ui.pages import PageSpec, page_spec, pages_for
 from counter_app.ui.pages.base import Page
 from counter_app.ui.qt import (
     QAction,
@@ -86,6 +86,7 @@ class Shell(QWidget):
 
         self.bar = MessageBar()
         ctx.message.connect(self.bar.show_message)
+        ctx.page_requested.connect(self.open_requested)
         self.stack = QStackedWidget()
         self.nav_group = QButtonGroup(self)
         self.nav_buttons: dict[str, NavButton] = {}
@@ -213,6 +214,24 @@ class Shell(QWidget):
             page.setFocus()
         return page
 
+    def open_requested(self, page_id: str, code: str = "") -> Page | None:
+        """Show page `page_id` (asked by a page through `ctx.open_page`, or by a scan) and the
+        dossier `code` on it if given; a message, and None, if the user does not have it."""
+        page = self.show_page(page_id)
+        if page is None:
+            spec = page_spec(page_id)
+            title = spec.display_title() if spec is not None else page_id
+            if code:
+                text = self.tr("Không mở được hồ sơ %1: trang “%2” không dành cho bạn.")
+                text = text.replace("%1", code).replace("%2", title)
+            else:
+                text = self.tr("Trang “%1” không dành cho bạn.").replace("%1", title)
+            self.ctx.show_message(text, "warning")
+            return None
+        if code:
+            page.open_code(code)
+        return page
+
     def current_page(self) -> Page | None:
         page = self.stack.currentWidget()
         return page if isinstance(page, Page) else None
@@ -282,9 +301,8 @@ class Shell(QWidget):
                 "warning",
             )
         elif kind is ScanKind.DOSSIER_CODE:
-            dossiers = self.show_page("dossiers") if self.has_page("dossiers") else None
-            if dossiers is not None and hasattr(dossiers, "open_code"):
-                dossiers.open_code(text)
+            if self.has_page("dossiers"):
+                self.open_requested("dossiers", text)
             else:
                 self.ctx.show_message(
                     self.tr("Đã quét mã %1, nhưng trang Tra cứu hồ sơ không dành cho bạn.").replace(

@@ -14,7 +14,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from counter_app.ui.context import LOCAL_TZ, utcnow
-from counter_app.ui.qt import QLabel, QStatusBar, QTimer, QWidget
+from counter_app.ui.qt import (
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QStatusBar,
+    QTimer,
+    QToolButton,
+    QWidget,
+    Signal,
+)
 
 if TYPE_CHECKING:
     from counter_app.services.print_queue import JobView
@@ -32,9 +41,13 @@ class SyncIndicator:
     waiting: int = 0  # changes not yet sent
     last_success: datetime | None = None  # aware
     detail: str = ""  # a tooltip: the last error, the clock skew...
+    problem: bool = False  # something to look at although online (refused ops, clock skew)
+    checking: bool = False  # the first round has not answered yet
 
 
 class StatusBar(QStatusBar):
+    sync_requested = Signal()  # the operator asked for a sync round now
+
     def __init__(
         self, parent: QWidget | None = None, clock: Callable[[], datetime] = utcnow
     ) -> None:
@@ -46,10 +59,18 @@ class StatusBar(QStatusBar):
         self.sync = QLabel(objectName="statusItem")
         self.printer = QLabel(objectName="statusItem")
         self.clock = QLabel(objectName="statusClock")
+        self.sync_button = QToolButton(objectName="statusButton")
+        self.sync_button.setText(self.tr("Đồng bộ"))
+        self.sync_button.setToolTip(self.tr("Đồng bộ ngay (Ctrl+Shift+S) hoặc xem lỗi gần nhất"))
+        self.sync_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.sync_button)
+        menu.addAction(self.tr("Đồng bộ ngay (Ctrl+Shift+S)"), self.sync_requested.emit)
+        menu.addAction(self.tr("Xem lỗi đồng bộ gần nhất…"), self.show_sync_detail)
+        self.sync_button.setMenu(menu)
         self.addWidget(self.user)
         self.addWidget(self.desk)
-        for label in (self.sync, self.printer, self.clock):
-            self.addPermanentWidget(label)
+        for widget in (self.sync, self.sync_button, self.printer, self.clock):
+            self.addPermanentWidget(widget)
         self.set_user("")
         self.set_desk("")
         self.set_sync_state(SyncIndicator(configured=False))
@@ -76,6 +97,8 @@ class StatusBar(QStatusBar):
         """Show the state of the link to the center (called by the sync worker)."""
         if not state.configured:
             text = self.tr("Chưa kết nối trung tâm")
+        elif state.checking:
+            text = self.tr("Đang kết nối trung tâm…")
         elif state.online and not state.waiting:
             text = self.tr("Đã đồng bộ với trung tâm")
         elif state.online:
@@ -87,8 +110,23 @@ class StatusBar(QStatusBar):
         if state.last_success is not None:
             when = state.last_success.astimezone(LOCAL_TZ).strftime("%H:%M %d/%m")
             text += " · " + self.tr("lần cuối %1").replace("%1", when)
+        if state.problem:
+            text = "⚠ " + text
         self.sync.setText(text)
         self.sync.setToolTip(state.detail)
+        self.sync_button.setVisible(state.configured)
+        warn = state.configured and not state.checking and (state.problem or not state.online)
+        self.sync.setProperty("tone", "warn" if warn else "")
+        self.sync.style().unpolish(self.sync)
+        self.sync.style().polish(self.sync)
+        self.sync_state = state
+
+    def show_sync_detail(self) -> None:
+        """Show the last sync error (or that there is none) in a dialog the operator can read."""
+        detail = self.sync_state.detail or self.tr("Không có lỗi đồng bộ.")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Đồng bộ"), detail, parent=self)
+        box.open()
+        self.sync_box = box
 
     def set_printer_state(self, uri: str, ok: bool | None = None, detail: str = "") -> None:
         """Show the receipt printer: its URI, and whether it answered (None: not checked)."""

@@ -133,6 +133,7 @@ QPushButton#primary:hover {{ background: {ACCENT_DARK}; }}
 QPushButton#primary:disabled {{ background: #8fb0d6; border-color: #8fb0d6; }}
 QPushButton#link {{ background: transparent; border: none; color: {ACCENT}; padding: 4px 0; }}
 QPushButton#link:hover {{ text-decoration: underline; }}
+QPushButton#link:disabled {{ color: #9aa5b1; text-decoration: none; }}
 
 QTableView {{
     background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; gridline-color: #edf0f3;

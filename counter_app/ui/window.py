@@ -21,13 +21,16 @@ from counter_app.ui.desk_choice import DeskChoiceScreen
 from counter_app.ui.errors import user_message
 from counter_app.ui.lock import IdleWatcher, LockScreen
 from counter_app.ui.qt import (
+    QAction,
     QApplication,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QLayout,
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    Qt,
     QWidget,
     Signal,
 )
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     from counter_app.services.desks import DeskView
     from counter_app.services.setup import Database
     from counter_app.ui.shell import Shell
+    from counter_app.ui.sync_link import SyncLink
 
 
 MIN_WIDTH, MIN_HEIGHT = 1024, 640
@@ -57,6 +61,7 @@ class Opened:
     desk: DeskView | None
     desks: list[DeskView] = field(default_factory=list)  # to choose from, when desk is None
     note: str = ""  # why the desk must be chosen again
+    joined: bool = False  # a desk of a center: the sync worker runs
 
 
 def open_desk_database(url: str, desk_number: int | None) -> Opened:
@@ -64,9 +69,10 @@ def open_desk_database(url: str, desk_number: int | None) -> Opened:
     from counter_app.domain.errors import NotFound
     from counter_app.services.desks import center_name, get_desk, list_desks
     from counter_app.services.setup import open_database
+    from counter_app.ui.sync_link import is_joined
 
     db = open_database(url)
-    opened = Opened(db, center_name(db), None)
+    opened = Opened(db, center_name(db), None, joined=is_joined(db))
     if desk_number is not None:
         try:
             opened.desk = get_desk(db, desk_number)
@@ -142,6 +148,8 @@ class CounterWindow(QMainWindow):
         self.ctx: AppContext | None = None
         self.shell: Shell | None = None
         self._pending: tuple[str, str] | None = None  # a sign-in waiting for the database
+        self.sync_link: SyncLink | None = None
+        self.sync_interval_s = 30.0
 
         self.status = StatusBar(self, clock)
         self.setStatusBar(self.status)
@@ -172,6 +180,11 @@ class CounterWindow(QMainWindow):
         self.signin.reset(username or settings.user)
 
         worker.default_error = self.report_error
+        self.sync_action = QAction(self.tr("Đồng bộ ngay"), self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.sync_action.triggered.connect(self.sync_now)
+        self.addAction(self.sync_action)
         self.wedge = BarcodeWedge(self)
         self.wedge.scanned.connect(self._scanned)
         self.idle = IdleWatcher(self)
@@ -217,6 +230,8 @@ class CounterWindow(QMainWindow):
 
     def _opened(self, opened: Opened) -> None:
         self.db, self.center = opened.db, opened.center
+        if opened.joined and self.sync_link is None:
+            self._start_sync(opened.db)
         for screen in (self.start_screen, self.desk_screen, self.signin, self.lock_screen):
             screen.set_center(opened.center)
         if opened.desk is None:
@@ -255,6 +270,25 @@ class CounterWindow(QMainWindow):
         if self._pending is not None:
             self._sign_in(*self._pending)
 
+    # --- sync ------------------------------------------------------------------------------
+
+    def _start_sync(self, db: Database) -> None:
+        from counter_app.ui.sync_link import SyncLink, indicator
+
+        self.sync_link = SyncLink(db, self, interval_s=self.sync_interval_s)
+        self.sync_link.news.connect(lambda news: self.status.set_sync_state(indicator(news)))
+        self.status.set_sync_state(SyncIndicator(configured=True, checking=True))
+        self.status.sync_requested.connect(self.sync_now)
+        self.sync_link.start()
+
+    def sync_now(self) -> None:
+        """The operator's "sync now" (Ctrl+Shift+S, or the status bar's button)."""
+        if self.sync_link is not None:
+            self.sync_link.request()
+            self.status.set_sync_state(
+                SyncIndicator(configured=True, checking=True, detail=self.status.sync_state.detail)
+            )
+
     # --- signing in ------------------------------------------------------------------------
 
     def _sign_in(self, username: str, password: str) -> None:
@@ -283,6 +317,8 @@ class CounterWindow(QMainWindow):
             clock=self.clock,
             idle_minutes=self.idle_minutes,
         )
+        if self.sync_link is not None:
+            self.ctx.changed.connect(self.sync_link.request)  # a local write: push it soon
         self.open_shell(self.ctx)
         self.shell_ready()
 
@@ -419,6 +455,9 @@ class CounterWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         if self.shell is not None:
             self.shell.flush()
+        if self.sync_link is not None:
+            self.sync_link.stop()
+            self.sync_link = None
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.wedge)

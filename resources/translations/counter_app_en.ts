@@ -132,6 +132,10 @@
         <translation>QR from a picture… (Ctrl+O)</translation>
     </message>
     <message>
+        <source>Chụp từ camera…</source>
+        <translation>From camera…</translation>
+    </message>
+    <message>
         <source>quét mã QR trên CCCD để điền tự động</source>
         <translation>scan the ID card&apos;s QR code to fill in</translation>
     </message>
@@ -188,6 +192,10 @@
         <translation>Address</translation>
     </message>
     <message>
+        <source>Đọc mã QR trên thẻ CCCD bằng camera tài liệu (Ctrl+Shift+O)</source>
+        <translation>Read the QR code on the ID card with the document camera (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
         <source>Đã điền từ mã QR căn cước.</source>
         <translation>Filled in from the ID card&apos;s QR code.</translation>
     </message>
@@ -226,6 +234,142 @@
     <message>
         <source>Thiếu họ tên người nộp.</source>
         <translation>The applicant&apos;s name is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPanel</name>
+    <message>
+        <source>Chọn tệp…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục…</source>
+        <translation>Choose a folder…</translation>
+    </message>
+    <message>
+        <source>Chưa chọn tệp nào</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <source>Tách và đính kèm (Ctrl+Enter)</source>
+        <translation>Split and attach (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>%v/%m trang</source>
+        <translation>%v/%m pages</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Kết quả tách lô</source>
+        <translation>Batch result</translation>
+    </message>
+    <message>
+        <source>Quét cả chồng hồ sơ một lượt, mỗi hồ sơ có phiếu kiểm soát (mẫu 05) ở đầu: các trang được tách theo mã vạch trên phiếu và đính kèm vào đúng hồ sơ. Trang không xếp được vào hồ sơ nào nằm ở khay chờ xem xét.</source>
+        <translation>Scan a whole stack of dossiers in one go, each led by its control sheet (form 05): the pages are split by the sheet&apos;s barcode and attached to the right dossier. Pages that fit no dossier wait in the review tray.</translation>
+    </message>
+    <message>
+        <source>Thư mục chứa các trang quét</source>
+        <translation>Folder of scanned pages</translation>
+    </message>
+    <message>
+        <source>Các tệp quét</source>
+        <translation>Scanned files</translation>
+    </message>
+    <message>
+        <source>Ảnh quét và PDF</source>
+        <translation>Scanned images and PDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mục: </source>
+        <translation>
+            <numerusform>%n item: </numerusform>
+            <numerusform>%n items: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đang đọc các trang…</source>
+        <translation>Reading the pages…</translation>
+    </message>
+    <message>
+        <source>Đang dừng sau trang hiện tại…</source>
+        <translation>Stopping after the current page…</translation>
+    </message>
+    <message>
+        <source>Đã hủy: không hồ sơ nào được thay đổi.</source>
+        <translation>Cancelled: no dossier was changed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Xong: %n trang</source>
+        <translation>
+            <numerusform>Done: %n page</numerusform>
+            <numerusform>Done: %n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hồ sơ</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trang trắng đã bỏ</source>
+        <translation>
+            <numerusform>%n blank page dropped</numerusform>
+            <numerusform>%n blank pages dropped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trang chờ xem xét</source>
+        <translation>
+            <numerusform>%n page for review</numerusform>
+            <numerusform>%n pages for review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Không dùng được camera: máy thiếu thư viện %1 của Qt Multimedia (quản trị viên chạy scripts/install-system-deps.sh).</source>
+        <translation>The camera cannot be used: this computer lacks the %1 library of Qt Multimedia (an administrator runs scripts/install-system-deps.sh).</translation>
+    </message>
+    <message>
+        <source>Không dùng được camera: máy này chưa nối camera nào.</source>
+        <translation>The camera cannot be used: no camera is connected to this computer.</translation>
+    </message>
+    <message>
+        <source>Đọc CCCD bằng camera</source>
+        <translation>Read an ID card with the camera</translation>
+    </message>
+    <message>
+        <source>Đưa mã QR trên thẻ CCCD vào giữa khung hình và giữ yên; đọc được là tự điền.</source>
+        <translation>Hold the QR code of the ID card in the middle of the picture and keep it still; once read, the fields fill in.</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Đọc mã QR từ ảnh (Ctrl+O) hoặc nhập tay các thông tin.</source>
+        <translation>Read the QR code from a picture (Ctrl+O), or type the details in.</translation>
+    </message>
+    <message>
+        <source>Đang mở camera…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <source>Camera báo lỗi: %1</source>
+        <translation>Camera error: %1</translation>
     </message>
 </context>
 <context>
@@ -304,6 +448,10 @@
         <translation>One-stop counter</translation>
     </message>
     <message>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
         <source>Chỉ quản trị viên mới được đổi người dùng khi màn hình đang khóa.</source>
         <translation>Only an administrator may switch user while the screen is locked.</translation>
     </message>
@@ -378,6 +526,10 @@
         <translation>Return it to the citizen: Alt+T or the Returns page (F4).</translation>
     </message>
     <message>
+        <source>Hồ sơ %1: đã ghi yêu cầu bổ sung, thời hạn tạm dừng. Phiếu (mẫu 02): %2</source>
+        <translation>Dossier %1: supplement request recorded, the due time is paused. Form 02: %2</translation>
+    </message>
+    <message>
         <source>Đã lập phiếu xin lỗi, hẹn trả lại lúc %1: %2</source>
         <translation>Apology made, result promised for %1: %2</translation>
     </message>
@@ -413,8 +565,16 @@
         <translation>Request a supplement</translation>
     </message>
     <message>
-        <source>Công dân phải bổ sung, hoàn thiện hồ sơ; thời hạn tạm dừng cho đến khi bổ sung xong.</source>
-        <translation>The citizen must add to or correct the dossier; the due clock is paused until then.</translation>
+        <source>Công dân phải bổ sung, hoàn thiện hồ sơ: ghi giấy tờ cần bổ sung và lý do, lập phiếu yêu cầu bổ sung (mẫu 02); thời hạn tạm dừng cho đến khi bổ sung xong.</source>
+        <translation>The citizen must add to or complete the dossier: record the documents to add and the reason, and make the supplement request (form 02); the due time is paused until it is supplemented.</translation>
+    </message>
+    <message>
+        <source>Số hóa</source>
+        <translation>Digitize</translation>
+    </message>
+    <message>
+        <source>Mở trang Số hóa với hồ sơ này: quét, sắp xếp, đính kèm giấy tờ.</source>
+        <translation>Open the Digitization page on this dossier: scan, arrange and attach its papers.</translation>
     </message>
     <message>
         <source>Dừng xử lý</source>
@@ -658,6 +818,10 @@
         <translation>authorization %1</translation>
     </message>
     <message>
+        <source>Cần bổ sung: %1</source>
+        <translation>To add: %1</translation>
+    </message>
+    <message>
         <source>Hạn trả dời đến %1 (thời gian chờ bổ sung)</source>
         <translation>Due time moved to %1 (time waiting for the supplement)</translation>
     </message>
@@ -887,6 +1051,10 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
         <translation>Return the result by post</translation>
     </message>
     <message>
+        <source>Đọc mã QR căn cước bằng camera</source>
+        <translation>Read the ID card QR code with the camera</translation>
+    </message>
+    <message>
         <source>Đang ghi hồ sơ trước: quét lại thẻ sau giây lát.</source>
         <translation>The last dossier is being saved: scan the card again in a moment.</translation>
     </message>
@@ -1095,6 +1263,35 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>Quay lại (Esc)</source>
         <translation>Back (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PagesModel</name>
+    <message>
+        <source>Trang %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>TP %1</source>
+        <translation>Item %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message numerus="yes">
+        <source>… và %n trang nữa: mở bằng trình xem PDF để xem hết.</source>
+        <translation>
+            <numerusform>… and %n more page: open it in the PDF viewer to see all.</numerusform>
+            <numerusform>… and %n more pages: open it in the PDF viewer to see all.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mở bằng trình xem PDF</source>
+        <translation>Open in the PDF viewer</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1493,6 +1690,263 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     </message>
 </context>
 <context>
+    <name>ReviewTray</name>
+    <message>
+        <source>Trang chờ xem xét</source>
+        <translation>Pages for review</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ (gõ hoặc quét)</source>
+        <translation>Dossier code (type or scan)</translation>
+    </message>
+    <message>
+        <source>Đưa vào hồ sơ</source>
+        <translation>Put into dossier</translation>
+    </message>
+    <message>
+        <source>Bỏ trang</source>
+        <translation>Discard</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trang chờ xem xét (%n)</source>
+        <translation>
+            <numerusform>Pages for review (%n)</numerusform>
+            <numerusform>Pages for review (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>trang trước phiếu kiểm soát đầu tiên</source>
+        <translation>page before the first control sheet</translation>
+    </message>
+    <message>
+        <source>mã hồ sơ không có trong hệ thống: %1</source>
+        <translation>unknown dossier code: %1</translation>
+    </message>
+    <message>
+        <source>phiếu kiểm soát %1 không có trang theo sau</source>
+        <translation>control sheet %1 followed by no page</translation>
+    </message>
+    <message>
+        <source>tệp hỏng hoặc không đọc được</source>
+        <translation>damaged or unreadable file</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã đưa %n trang vào hồ sơ %1.</source>
+        <translation>
+            <numerusform>Put %n page into dossier %1.</numerusform>
+            <numerusform>Put %n pages into dossier %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã bỏ %n trang.</source>
+        <translation>
+            <numerusform>Discarded %n page.</numerusform>
+            <numerusform>Discarded %n pages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <source>Hồ sơ đang số hóa</source>
+        <translation>Dossier being digitized</translation>
+    </message>
+    <message>
+        <source>Tách lô nhiều hồ sơ</source>
+        <translation>Split a stack of dossiers</translation>
+    </message>
+    <message>
+        <source>Nhập tệp ảnh hoặc PDF</source>
+        <translation>Import image or PDF files</translation>
+    </message>
+    <message>
+        <source>Lấy các tệp trong thư mục quét</source>
+        <translation>Take the files in the scan folder</translation>
+    </message>
+    <message>
+        <source>Lưu: đính kèm mỗi thành phần một PDF</source>
+        <translation>Save: attach one PDF per checklist item</translation>
+    </message>
+    <message>
+        <source>Xoay phải 90°</source>
+        <translation>Turn right 90°</translation>
+    </message>
+    <message>
+        <source>Xoay trái 90°</source>
+        <translation>Turn left 90°</translation>
+    </message>
+    <message>
+        <source>Xóa trang đã chọn</source>
+        <translation>Delete the selected pages</translation>
+    </message>
+    <message>
+        <source>Hoàn tác lần xóa trước</source>
+        <translation>Undo the last delete</translation>
+    </message>
+    <message>
+        <source>Chuyển trang sang trái</source>
+        <translation>Move pages left</translation>
+    </message>
+    <message>
+        <source>Chuyển trang sang phải</source>
+        <translation>Move pages right</translation>
+    </message>
+    <message>
+        <source>Gán trang cho thành phần đã chọn</source>
+        <translation>Assign pages to the chosen item</translation>
+    </message>
+    <message>
+        <source>Xem PDF đã đính kèm</source>
+        <translation>View the attached PDF</translation>
+    </message>
+    <message>
+        <source>Tách lô đã chọn</source>
+        <translation>Split the chosen stack</translation>
+    </message>
+    <message>
+        <source>Hủy tách lô</source>
+        <translation>Cancel the split</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1 còn trang chưa lưu: lưu (Ctrl+S) hoặc xóa trước.</source>
+        <translation>Dossier %1 has unsaved pages: save (Ctrl+S) or delete them first.</translation>
+    </message>
+    <message>
+        <source>Nhập tệp quét</source>
+        <translation>Import scanned files</translation>
+    </message>
+    <message>
+        <source>Ảnh quét và PDF</source>
+        <translation>Scanned images and PDF</translation>
+    </message>
+    <message>
+        <source>Đang đọc các trang…</source>
+        <translation>Reading the pages…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã lưu %n trang vào hồ sơ %1</source>
+        <translation>
+            <numerusform>Saved %n page to dossier %1</numerusform>
+            <numerusform>Saved %n pages to dossier %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tệp PDF</source>
+        <translation>
+            <numerusform>%n PDF file</numerusform>
+            <numerusform>%n PDF files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScanWorkspace</name>
+    <message>
+        <source>Chưa mở hồ sơ</source>
+        <translation>No dossier open</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ (gõ hoặc quét)</source>
+        <translation>Dossier code (type or scan)</translation>
+    </message>
+    <message>
+        <source>Mở hồ sơ</source>
+        <translation>Open dossier</translation>
+    </message>
+    <message>
+        <source>Quét mã vạch trên phiếu kiểm soát hoặc giấy hẹn, gõ mã hồ sơ (Ctrl+F), hoặc chọn “Số hóa” ở trang Tra cứu hồ sơ, để mở hồ sơ cần số hóa. Sau đó: nhập tệp ảnh hoặc PDF, hay lấy các tệp máy quét vừa gửi vào thư mục quét; sắp xếp, xoay, bỏ trang thừa; gán trang cho từng thành phần hồ sơ; lưu: mỗi thành phần thành một tệp PDF đính kèm hồ sơ.</source>
+        <translation>Scan the barcode on the control sheet or the appointment slip, type the dossier code (Ctrl+F), or choose “Digitize” on the Dossiers page, to open the dossier to digitize. Then: import image or PDF files, or take the files the scanner just sent to the scan folder; arrange, turn, drop extra pages; assign pages to each checklist item; save: each item becomes one PDF attached to the dossier.</translation>
+    </message>
+    <message>
+        <source>Nhập tệp… (Ctrl+O)</source>
+        <translation>Import files… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Lấy từ thư mục quét (Ctrl+T)</source>
+        <translation>Take from scan folder (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Gán trang đã chọn (Ctrl+G)</source>
+        <translation>Assign selected pages (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Thành phần hồ sơ:</source>
+        <translation>Checklist item:</translation>
+    </message>
+    <message>
+        <source>Kéo thả hoặc Ctrl+←/→ để đổi thứ tự · R / Shift+R xoay · Del xóa · Ctrl+Z hoàn tác</source>
+        <translation>Drag or Ctrl+←/→ to reorder · R / Shift+R turn · Del delete · Ctrl+Z undo</translation>
+    </message>
+    <message>
+        <source>Chọn một trang để xem lớn</source>
+        <translation>Select a page to see it large</translation>
+    </message>
+    <message>
+        <source>Xem PDF (Ctrl+P)</source>
+        <translation>View PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Tệp đã đính kèm</source>
+        <translation>Attached files</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chung (không thuộc thành phần nào)</source>
+        <translation>Whole dossier (no checklist item)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã thêm %n trang</source>
+        <translation>
+            <numerusform>Added %n page</numerusform>
+            <numerusform>Added %n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>bỏ %n trang trắng</source>
+        <translation>
+            <numerusform>dropped %n blank page</numerusform>
+            <numerusform>dropped %n blank pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trang/tệp không đọc được</source>
+        <translation>
+            <numerusform>%n unreadable page or file</numerusform>
+            <numerusform>%n unreadable pages or files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã xóa %n trang (Ctrl+Z để hoàn tác).</source>
+        <translation>
+            <numerusform>Deleted %n page (Ctrl+Z to undo).</numerusform>
+            <numerusform>Deleted %n pages (Ctrl+Z to undo).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã khôi phục %n trang.</source>
+        <translation>
+            <numerusform>Restored %n page.</numerusform>
+            <numerusform>Restored %n pages.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã gán %n trang cho “%1”.</source>
+        <translation>
+            <numerusform>Assigned %n page to “%1”.</numerusform>
+            <numerusform>Assigned %n pages to “%1”.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <source>Tìm kiếm trên trang</source>
@@ -1517,6 +1971,14 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>Phím tắt</source>
         <translation>Shortcuts</translation>
+    </message>
+    <message>
+        <source>Không mở được hồ sơ %1: trang “%2” không dành cho bạn.</source>
+        <translation>Cannot open dossier %1: the “%2” page is not available to you.</translation>
+    </message>
+    <message>
+        <source>Trang “%1” không dành cho bạn.</source>
+        <translation>The “%1” page is not available to you.</translation>
     </message>
     <message>
         <source>Máy quét</source>
@@ -1624,6 +2086,22 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
 <context>
     <name>StatusBar</name>
     <message>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Đồng bộ ngay (Ctrl+Shift+S) hoặc xem lỗi gần nhất</source>
+        <translation>Sync now (Ctrl+Shift+S) or read the last error</translation>
+    </message>
+    <message>
+        <source>Đồng bộ ngay (Ctrl+Shift+S)</source>
+        <translation>Sync now (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Xem lỗi đồng bộ gần nhất…</source>
+        <translation>Last sync error…</translation>
+    </message>
+    <message>
         <source>Chưa đăng nhập</source>
         <translation>Not signed in</translation>
     </message>
@@ -1634,6 +2112,10 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>Chưa kết nối trung tâm</source>
         <translation>Not connected to a center</translation>
+    </message>
+    <message>
+        <source>Đang kết nối trung tâm…</source>
+        <translation>Connecting to the center…</translation>
     </message>
     <message>
         <source>Đã đồng bộ với trung tâm</source>
@@ -1660,6 +2142,10 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>lần cuối %1</source>
         <translation>last %1</translation>
+    </message>
+    <message>
+        <source>Không có lỗi đồng bộ.</source>
+        <translation>No sync error.</translation>
     </message>
     <message>
         <source>Máy in: chưa cấu hình</source>
@@ -1810,6 +2296,14 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>Trả kết quả, đánh giá hài lòng</source>
         <translation>Return results, satisfaction ratings</translation>
+    </message>
+    <message>
+        <source>Số hóa</source>
+        <translation>Digitization</translation>
+    </message>
+    <message>
+        <source>Quét, sắp xếp, đính kèm; tách lô theo phiếu kiểm soát</source>
+        <translation>Scan, arrange, attach; split stacks by control sheet</translation>
     </message>
     <message>
         <source>Bưu chính</source>

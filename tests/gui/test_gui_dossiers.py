@@ -113,3 +113,20 @@ def test_the_page_reloads_a_dossier_another_page_changed(signed_in, dossier, dem
         change_status, dossier, 4, ACTOR, changes=Changes(dossiers=frozenset({dossier}))
     )
     assert page.detail.status_badge.text() == "Đang xử lý"
+
+
+def test_a_page_opens_a_dossier_through_the_context(signed_in, dossier) -> None:
+    window = signed_in("canbo1")
+    assert window.shell.current_id() == "intake"
+    window.ctx.open_dossier(dossier)  # what a page does; no page looks for the shell
+    assert window.shell.current_id() == "dossiers"
+    assert window.shell.pages["dossiers"].detail.code == dossier
+    window.ctx.open_page("returns")
+    assert window.shell.current_id() == "returns"
+
+
+def test_opening_a_page_the_user_lacks_is_a_message(signed_in, dossier) -> None:
+    window = signed_in("lanhdao")
+    window.ctx.open_dossier(dossier)
+    assert "dossiers" not in window.shell.pages
+    assert "trang “Tra cứu hồ sơ” không dành cho bạn" in window.shell.bar.text()

@@ -37,7 +37,7 @@ def test_the_compiled_file_is_made_in_the_data_folder() -> None:
 def test_english_switches_visible_labels(english, signed_in) -> None:
     window = signed_in("canbo1")
     nav = [b.text() for b in window.shell.nav_buttons.values()]
-    assert nav == ["Intake", "Dossiers", "Returns"]
+    assert nav == ["Intake", "Dossiers", "Returns", "Digitization"]
     assert window.shell.title.text() == "Intake"
     assert window.status.sync.text() == "Not connected to a center"
     assert window.status.printer.text() == "Printer: not configured"

@@ -23,7 +23,7 @@ def _is_png(path: Path, size: tuple[int, int]) -> bool:
 
 def test_page_names_cover_the_registry() -> None:
     assert page_names() == [
-        "login", "intake", "dossiers", "returns", "postal", "supervisor", "reports", "admin"
+        "login", "intake", "dossiers", "returns", "scan", "postal", "supervisor", "reports", "admin"
     ]  # fmt: skip
 
 

@@ -18,18 +18,18 @@ def _nav(window) -> list[str]:
 
 def test_registry_gives_each_role_its_pages() -> None:
     ids = lambda roles: [p.id for p in pages_for(roles)]  # noqa: E731
-    assert ids({"officer"}) == ["intake", "dossiers", "returns"]
+    assert ids({"officer"}) == ["intake", "dossiers", "returns", "scan"]
     assert ids({"postal"}) == ["postal"]
     assert ids({"supervisor"}) == ["supervisor", "reports"]
     assert ids({"admin"}) == ["admin"]
-    assert ids({"officer", "admin"}) == ["intake", "dossiers", "returns", "admin"]
+    assert ids({"officer", "admin"}) == ["intake", "dossiers", "returns", "scan", "admin"]
     keys = [p.shortcut for p in PAGES if p.shortcut]
     assert len(keys) == len(set(keys)), "two pages share a key"
 
 
 def test_officer_sees_officer_pages_only(signed_in) -> None:
     window = signed_in("canbo1")
-    assert _nav(window) == ["Tiếp nhận", "Tra cứu hồ sơ", "Trả kết quả"]
+    assert _nav(window) == ["Tiếp nhận", "Tra cứu hồ sơ", "Trả kết quả", "Số hóa"]
     assert "Giám sát" not in _nav(window)
     assert window.shell.current_id() == "intake"
     assert window.shell.title.text() == "Tiếp nhận"

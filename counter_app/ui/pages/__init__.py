@@ -74,6 +74,14 @@ PAGES: tuple[PageSpec, ...] = (
         QT_TRANSLATE_NOOP("pages", "Trả kết quả, đánh giá hài lòng"),
     ),
     PageSpec(
+        "scan",
+        QT_TRANSLATE_NOOP("pages", "Số hóa"),
+        OFFICER,
+        "F10",
+        f"{_P}.scan:ScanPage",
+        QT_TRANSLATE_NOOP("pages", "Quét, sắp xếp, đính kèm; tách lô theo phiếu kiểm soát"),
+    ),
+    PageSpec(
         "postal",
         QT_TRANSLATE_NOOP("pages", "Bưu chính"),
         frozenset({"postal"}),

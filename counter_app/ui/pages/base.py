@@ -40,6 +40,11 @@ class Page(QWidget):
         (`ctx.cccd_scanned`), a dossier code to the dossiers page."""
         return False
 
+    def open_code(self, code: str) -> None:
+        """Show the dossier `code` (a scanned barcode, or another page's `ctx.open_page`).
+
+        Pages that show one dossier override it; the others ignore it."""
+
     def focus_search(self) -> bool:
         """Ctrl+F: put the cursor in the page's search box; return False if there is none."""
         return False

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from counter_app.ui.dossier_qt import QDesktopServices, QUrl
 from counter_app.ui.dossier_sections import (
     event_details,
     event_title,
@@ -19,6 +18,7 @@ from counter_app.ui.dossier_sections import (
 )
 from counter_app.ui.pages.dossier_table import due_label, status_label
 from counter_app.ui.qt import (
+    QDesktopServices,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from counter_app.ui.qt import (
     QPushButton,
     QScrollArea,
     Qt,
+    QUrl,
     QVBoxLayout,
     QWidget,
 )

@@ -33,15 +33,16 @@ from counter_app.services.intake_preview import (
     list_departments,
     procedure_detail,
 )
+from counter_app.ui.camera import CameraDialog, CameraWatch
 from counter_app.ui.context import AppContext, Changes
 from counter_app.ui.drafts import DraftKeeper
-from counter_app.ui.intake_qt import QFileDialog
 from counter_app.ui.pages.base import Page
 from counter_app.ui.pages.intake_draft import IntakeDraft
 from counter_app.ui.pages.intake_form import IntakeForm
 from counter_app.ui.pages.intake_outcome import RefusalDialog, SupplementDialog
 from counter_app.ui.pages.intake_result import ResultPanel
 from counter_app.ui.qt import (
+    QFileDialog,
     QKeySequence,
     QMessageBox,
     QStackedWidget,
@@ -58,8 +59,8 @@ if TYPE_CHECKING:
     from counter_app.services.intake_documents import ProducedDocuments
     from counter_app.services.intake_outcomes import OutcomeResult
     from counter_app.services.intake_preview import DuePreview, KnownApplicant
-    from counter_app.ui.intake_qt import QDialog
     from counter_app.ui.pages.intake_checklist import DocRow
+    from counter_app.ui.qt import QDialog
 
 DUE_REFRESH_MS = 30_000  # the due time moves as the clock does (a session ends, a day ends)
 
@@ -97,6 +98,7 @@ class IntakePage(Page):
         self.form.changed.connect(self._changed)
         self.applicant.id_entered.connect(self._look_up_applicant)
         self.applicant.read_image.connect(self.read_qr_image)
+        self.applicant.read_camera.connect(self.read_qr_camera)
         self.bar.refuse_button.clicked.connect(self.refuse)
         self.bar.supplement_button.clicked.connect(self.supplement)
         self.bar.save_button.clicked.connect(self.save)
@@ -104,6 +106,9 @@ class IntakePage(Page):
         ctx.cccd_scanned.connect(self.take_cccd)
         ctx.print_job_changed.connect(self.result.job_changed)
         self._actions()
+        self.camera_watch = CameraWatch(self)
+        self.camera_watch.changed.connect(self._camera_changed)
+        self._camera_changed(self.camera_watch.problem)
         self._due_timer = QTimer(self)
         self._due_timer.timeout.connect(self.refresh_due)
         self._due_timer.start(DUE_REFRESH_MS)
@@ -135,6 +140,9 @@ class IntakePage(Page):
             (self.tr("Trả kết quả qua bưu điện"), "Alt+B", self.options.toggle_post),
         ):
             self.add_page_action(text, keys, slot)
+        self.camera_action = self.add_page_action(
+            self.tr("Đọc mã QR căn cước bằng camera"), "Ctrl+Shift+O", self.read_qr_camera
+        )
 
     @property
     def detail(self) -> ProcedureDetail | None:
@@ -206,6 +214,19 @@ class IntakePage(Page):
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.decode_image)
         dialog.open()
+
+    def _camera_changed(self, problem: str) -> None:
+        self.applicant.set_camera_problem(problem)
+        self.camera_action.setEnabled(not problem)
+
+    def read_qr_camera(self) -> None:
+        """Ctrl+Shift+O: the document camera's live view, until a card's QR is read."""
+        if self.camera_watch.problem:
+            self.ctx.show_message(self.camera_watch.problem, "warning")
+            return
+        dialog = CameraDialog(self.ctx, self)
+        dialog.payload_read.connect(self.take_cccd)  # exactly as a scanner's payload
+        self._open(dialog)
 
     def decode_image(self, path: str) -> None:
         """Read the CCCD QR in the picture at `path` off the GUI thread, then take it."""

@@ -56,6 +56,7 @@ class ApplicantPanel(QFrame):
     changed = Signal()
     id_entered = Signal(str)  # a valid CCCD number was typed or scanned (to offer past contacts)
     read_image = Signal()  # "Đọc QR từ ảnh…" clicked
+    read_camera = Signal()  # "Chụp từ camera…" clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,10 +70,15 @@ class ApplicantPanel(QFrame):
         self.image_button = QPushButton(self.tr("Đọc QR từ ảnh… (Ctrl+O)"), objectName="link")
         self.image_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.image_button.clicked.connect(self.read_image.emit)
+        self.camera_button = QPushButton(self.tr("Chụp từ camera…"), objectName="link")
+        self.camera_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.camera_button.clicked.connect(self.read_camera.emit)
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)
         head.addWidget(self.image_button)
+        head.addSpacing(12)
+        head.addWidget(self.camera_button)
         # Where the values came from (the card, an earlier dossier); hidden when typed.
         self.source = QLabel("", objectName="muted")
         self.source.setWordWrap(True)
@@ -123,6 +129,13 @@ class ApplicantPanel(QFrame):
         lay.addWidget(self.source)
         lay.addWidget(self.error)
         lay.addStretch(1)
+
+    def set_camera_problem(self, problem: str) -> None:
+        """Enable "Chụp từ camera" when `problem` is "", else disable it with the reason."""
+        self.camera_button.setEnabled(not problem)
+        self.camera_button.setToolTip(
+            problem or self.tr("Đọc mã QR trên thẻ CCCD bằng camera tài liệu (Ctrl+Shift+O)")
+        )
 
     def _edit(self, field: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(objectName=f"applicant_{field}")

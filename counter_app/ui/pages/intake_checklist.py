@@ -14,7 +14,6 @@ from typing import Any
 
 from counter_app.domain.catalog import ChecklistItemSpec, DocumentKind
 from counter_app.ui import theme
-from counter_app.ui.intake_qt import QSpinBox
 from counter_app.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -34,6 +33,7 @@ from counter_app.ui.qt import (
     QObject,
     QPersistentModelIndex,
     QPushButton,
+    QSpinBox,
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,

@@ -11,12 +11,14 @@ from counter_app.domain.errors import InvalidInput
 from counter_app.domain.status import Channel
 from counter_app.domain.text import nfc
 from counter_app.services.intake import PostReturn
-from counter_app.ui.intake_qt import QCheckBox, QPlainTextEdit, QSpinBox
 from counter_app.ui.qt import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
     Qt,
     QVBoxLayout,
     QWidget,

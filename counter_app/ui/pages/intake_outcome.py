@@ -8,7 +8,6 @@ from dataclasses import replace
 from typing import Any
 
 from counter_app.services.intake_outcomes import MissingItem
-from counter_app.ui.intake_qt import QDialog, QPlainTextEdit
 from counter_app.ui.pages.intake_checklist import (
     COL_COUNT,
     COL_KIND,
@@ -24,12 +23,14 @@ from counter_app.ui.qt import (
     QAbstractItemView,
     QAction,
     QCoreApplication,
+    QDialog,
     QEvent,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     Qt,
     QTableView,

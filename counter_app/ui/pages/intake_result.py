@@ -8,16 +8,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter_app.ui.intake_qt import QDesktopServices, QUrl
 from counter_app.ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QDesktopServices,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     Qt,
+    QUrl,
     QVBoxLayout,
     QWidget,
     Signal,

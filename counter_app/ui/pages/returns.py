@@ -19,7 +19,6 @@ from counter_app.services.dossiers import find_dossiers, get_dossier
 from counter_app.services.result_handover import hand_over_result
 from counter_app.services.returns import rate
 from counter_app.ui.context import AppContext, Changes
-from counter_app.ui.dossier_flows import open_page
 from counter_app.ui.errors import user_message
 from counter_app.ui.pages.base import Page
 from counter_app.ui.pages.returns_handover import HandoverForm
@@ -238,9 +237,7 @@ class ReturnsPage(Page):
         """Show the open dossier on the dossiers page (where a result is recorded: Alt+K)."""
         if self.view is None:
             return
-        dossiers = open_page(self, "dossiers")
-        if dossiers is not None and hasattr(dossiers, "open_code"):
-            dossiers.open_code(self.view.code)
+        self.ctx.open_dossier(self.view.code)
 
     def _not_found(self, exc: BaseException) -> None:
         self.view = None

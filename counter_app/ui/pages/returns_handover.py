@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from counter_app.domain.text import fold, nfc
-from counter_app.ui.dossier_qt import QRadioButton
 from counter_app.ui.qt import (
     QButtonGroup,
     QFrame,
@@ -19,6 +18,7 @@ from counter_app.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
     Signal,

@@ -1,0 +1,104 @@
+"""The scan page's batch split: a real stack (control sheets rendered by the form code, text
+pages, an orphan page, a corrupt file) split into the right dossiers, the review tray with its
+reasons, assigning a page by a scanned code and discarding one; Cancel during a batch stops it
+and nothing is attached."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from gui_helpers import VN, sign_in
+from scan_gui_helpers import new_dossier, write_stack
+
+from counter_app.config import data_dir
+from counter_app.services.dossier_records import list_dossier_files
+from counter_app.ui.worker import Worker
+
+RECEIVED = datetime(2025, 3, 12, 10, 0, tzinfo=VN)
+
+
+def _scans(db, code: str) -> list[int | None]:
+    return [f.page_count for f in list_dossier_files(db, code) if f.role == "scan"]
+
+
+def _batch(window):
+    page = window.shell.show_page("scan")
+    page.tabs.setCurrentWidget(page.batch)
+    page.batch.workers = 0
+    return page
+
+
+def test_a_stack_lands_in_its_dossiers_and_the_rest_in_review(signed_in, demo_db, tmp_path):
+    window = signed_in("canbo1", scan_dpi=200)
+    first, second = new_dossier(demo_db, RECEIVED), new_dossier(demo_db, RECEIVED, "Lê Thị Bình")
+    write_stack(tmp_path / "stack", [first, second], pages_each=2)
+    page = _batch(window)
+    page.batch.set_inputs([str(tmp_path / "stack")])
+    page.batch.start()
+
+    assert _scans(demo_db, first) == [2] and _scans(demo_db, second) == [2]
+    summary = [page.batch.summary.item(i).text() for i in range(page.batch.summary.count())]
+    assert summary == [f"{first} → 2 trang", f"{second} → 2 trang"]
+    assert page.batch.progress.value() == page.batch.progress.maximum() == 7
+    tray = page.batch.review
+    texts = [tray.list.item(i).text() for i in range(tray.list.count())]
+    assert texts[0] == "scan_000.jpg (1) — trang trước phiếu kiểm soát đầu tiên"
+    assert texts[1] == "scan_007.jpg — tệp hỏng hoặc không đọc được"
+    assert "(2 )" not in tray.heading.text() and tray.heading.text().endswith("(2)")
+
+    tray.list.item(1).setSelected(True)  # the corrupt file cannot go into a dossier
+    assert page.handle_scan(second)
+    assert not tray.assign_button.isEnabled() and tray.discard_button.isEnabled()
+    tray.discard()
+    assert tray.list.count() == 1
+
+    tray.list.item(0).setSelected(True)  # the orphan: the officer scans its dossier's code
+    assert page.handle_scan(second)
+    assert tray.code.text() == second and tray.assign_button.isEnabled()
+    tray.assign_button.click()
+    assert tray.list.count() == 0
+    assert _scans(demo_db, second) == [2, 1]
+    assert _scans(demo_db, first) == [2]
+
+
+def test_a_review_page_for_an_unknown_code_says_so(signed_in, demo_db, tmp_path):
+    window = signed_in("canbo1", scan_dpi=200)
+    known = new_dossier(demo_db, RECEIVED)
+    unknown = known[:-4] + "0999"
+    write_stack(tmp_path / "stack", [known, unknown], pages_each=1)
+    page = _batch(window)
+    page.batch.set_inputs([str(tmp_path / "stack")])
+    page.batch.start()
+    texts = [page.batch.review.list.item(i).text() for i in range(page.batch.review.list.count())]
+    assert f"mã hồ sơ không có trong hệ thống: {unknown}" in texts[1]
+    assert _scans(demo_db, known) == [1]
+
+
+@pytest.fixture
+def threads():
+    w = Worker()
+    yield w
+    w.shutdown()
+
+
+def test_cancel_stops_the_batch_and_attaches_nothing(
+    threads, qtbot, make_window, demo_passwords, demo_db, tmp_path
+):
+    window = make_window(scan_dpi=200, threads=threads)
+    sign_in(window, "canbo1", demo_passwords["canbo1"])
+    qtbot.waitUntil(lambda: window.current_screen == "shell", timeout=10_000)
+    codes = [new_dossier(demo_db, RECEIVED), new_dossier(demo_db, RECEIVED, "Lê Thị Bình")]
+    write_stack(tmp_path / "stack", codes, pages_each=5)
+    page = _batch(window)
+    page.batch.set_inputs([str(tmp_path / "stack")])
+    page.batch.start()
+    assert page.batch.running and not page.batch.start_button.isEnabled()
+    qtbot.waitUntil(lambda: page.batch.progress.value() >= 2, timeout=60_000)
+    page.batch.cancel_button.click()
+    qtbot.waitUntil(lambda: not page.batch.running, timeout=60_000)
+
+    assert page.batch.state.text() == "Đã hủy: không hồ sơ nào được thay đổi."
+    assert all(_scans(demo_db, code) == [] for code in codes)
+    assert not (data_dir() / "scans" / "review").exists()  # no review files left either
+    assert page.batch.start_button.isEnabled()
