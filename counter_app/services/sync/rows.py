@@ -48,33 +48,19 @@ def upsert(session: Session, entity: str, rows: list[dict[str, Any]], *, replace
     table = table_of(entity)
     keys = [c.name for c in table.primary_key.columns]
     local = LOCAL_COLUMNS.get(entity, frozenset())
-    # One statement per distinct column set (rows of one table normally share one).
+    # One statement per distinct column set (rows of one table normally share one), run as
+    # executemany: compiled once (a multi-VALUES statement per chunk compiles for seconds).
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in rows:
         groups.setdefault(tuple(sorted(row)), []).append(row)
-    # SQLite binds at most 32,766 values per statement; stay far below it.
-    chunk = max(1, 20_000 // max(1, len(table.columns)))
+    conn = session.connection()
     for cols, group in groups.items():
-        for start in range(0, len(group), chunk):
-            _upsert_chunk(session, table, keys, local, cols, group[start : start + chunk], replace)
-
-
-def _upsert_chunk(
-    session: Session,
-    table: Table,
-    keys: list[str],
-    local: frozenset[str],
-    cols: tuple[str, ...],
-    group: list[dict[str, Any]],
-    replace: bool,
-) -> None:
-    stmt = sqlite.insert(table).values(group)
-    if replace:
+        stmt = sqlite.insert(table)
         updates = {c: stmt.excluded[c] for c in cols if c not in keys and c not in local}
-        if updates:
-            session.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates))
-            return
-    session.execute(stmt.on_conflict_do_nothing(index_elements=keys))
+        if replace and updates:
+            conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates), group)
+        else:
+            conn.execute(stmt.on_conflict_do_nothing(index_elements=keys), group)
 
 
 def entities_with_local_ops(session: Session, entity: str, ids: Iterable[str]) -> set[str]:
