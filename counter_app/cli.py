@@ -779,6 +779,8 @@ def cmd_files_verify(args: argparse.Namespace) -> int:
             print(f"  {len(report.unknown)} tệp không có trong CSDL / files not in the database")
         if report.temporary:
             print(f"  {len(report.temporary)} tệp tạm còn sót / leftover temporary files")
+        if report.at_center:
+            print(f"  {len(report.at_center)} tệp chỉ có ở trung tâm / files kept at the center")
     return 0 if report.healthy else EXIT_ENVIRONMENT
 
 

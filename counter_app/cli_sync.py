@@ -93,13 +93,22 @@ def cmd_join(args: argparse.Namespace) -> int:
     from counter_app.services.setup import init_database
     from counter_app.services.sync import join_center
 
+    from counter_app.db.engine import sqlite_path
+
     url = resolve_db_url(args.db)
+    path = sqlite_path(url)
+    new = path is not None and not path.exists()
     init_database(url)  # a new desk database is created, an older one upgraded
     db = Database(url)
     try:
         joined = join_center(db, args.central, args.desk)
-    finally:
+    except BaseException:
         db.dispose()
+        if new and path is not None:  # a refused join leaves nothing behind
+            for leftover in (path, *path.parent.glob(path.name + "-*")):
+                leftover.unlink(missing_ok=True)
+        raise
+    db.dispose()
     if args.json:
         _print_json(
             {

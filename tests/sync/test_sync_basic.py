@@ -86,3 +86,31 @@ def test_join_refuses_a_database_of_another_desk_or_with_dossiers_of_its_own(
         from counter_app.models import SyncState
 
         assert session.get(SyncState, 1).central_url == ""
+
+
+def test_files_go_to_the_center_once_and_other_desks_know_where_they_are(
+    make_desk, center_url, tmp_path
+) -> None:
+    from counter_app.services.files import store_bytes, verify_files
+    from counter_app.services.sync.files import upload_files
+
+    one, two = make_desk(1), make_desk(2)
+    data = "Trang quét hồ sơ · scanned page".encode() * 1000
+    roots = {1: tmp_path / "files1", 2: tmp_path / "files2"}  # each desk its own storage
+    with one.db.write() as session:
+        sha = store_bytes(session, data, "application/pdf", one.actor, root=roots[1]).sha256
+    for desk in (one, two):
+        with desk.client() as client:
+            sync_once(desk.db, client, files_root=roots[desk.number])
+    with one.client() as client:
+        assert upload_files(one.db, client, root=roots[1]) == 0  # nothing sent twice
+        assert client.get_file(sha) == data
+    with psycopg.connect(center_url) as conn:
+        assert conn.execute("SELECT count(*) FROM center_files").fetchone()[0] == 1
+    report = verify_files(two.db, root=roots[2])  # desk 2: the row; the bytes at the center
+    assert report.healthy and report.at_center == [sha]
+    three = make_desk(3)  # scans the same page itself: the center has it, nothing is sent
+    with three.db.write() as session:
+        store_bytes(session, data, "application/pdf", three.actor, root=tmp_path / "files3")
+    with three.client() as client:
+        assert upload_files(three.db, client, root=tmp_path / "files3") == 0
