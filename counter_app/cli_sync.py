@@ -90,10 +90,9 @@ def cmd_central_add_user(args: argparse.Namespace) -> int:
 def cmd_join(args: argparse.Namespace) -> int:
     from counter_app.config import resolve_db_url
     from counter_app.db import Database
+    from counter_app.db.engine import sqlite_path
     from counter_app.services.setup import init_database
     from counter_app.services.sync import join_center
-
-    from counter_app.db.engine import sqlite_path
 
     url = resolve_db_url(args.db)
     path = sqlite_path(url)
