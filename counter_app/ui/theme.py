@@ -182,5 +182,9 @@ QStatusBar::item {{ border: none; }}
     padding: 2px 6px;
 }}
 #timelineTime {{ color: {MUTED}; }}
+#emptyMark {{
+    background: {OK_BG}; color: {OK}; border-radius: 32px; font-size: 22pt; font-weight: 600;
+}}
+#emptyTitle {{ font-size: 12pt; font-weight: 600; }}
 #timelineDot {{ color: {ACCENT}; }}
 """

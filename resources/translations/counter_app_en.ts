@@ -1764,6 +1764,14 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
         <translation>Take the files in the scan folder</translation>
     </message>
     <message>
+        <source>Đóng hồ sơ, về danh sách chờ số hóa</source>
+        <translation>Close the dossier, back to the dossiers waiting to be digitized</translation>
+    </message>
+    <message>
+        <source>Làm mới danh sách chờ số hóa</source>
+        <translation>Refresh the dossiers waiting to be digitized</translation>
+    </message>
+    <message>
         <source>Lưu: đính kèm mỗi thành phần một PDF</source>
         <translation>Save: attach one PDF per checklist item</translation>
     </message>
@@ -1851,6 +1859,10 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>Mở hồ sơ</source>
         <translation>Open dossier</translation>
+    </message>
+    <message>
+        <source>Đóng hồ sơ (Ctrl+W)</source>
+        <translation>Close dossier (Ctrl+W)</translation>
     </message>
     <message>
         <source>Quét mã vạch trên phiếu kiểm soát hoặc giấy hẹn, gõ mã hồ sơ (Ctrl+F), hoặc chọn “Số hóa” ở trang Tra cứu hồ sơ, để mở hồ sơ cần số hóa. Sau đó: nhập tệp ảnh hoặc PDF, hay lấy các tệp máy quét vừa gửi vào thư mục quét; sắp xếp, xoay, bỏ trang thừa; gán trang cho từng thành phần hồ sơ; lưu: mỗi thành phần thành một tệp PDF đính kèm hồ sơ.</source>
@@ -2208,6 +2220,89 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>Cần ghi lý do yêu cầu bổ sung.</source>
         <translation>Write the reason for the request.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingPanel</name>
+    <message>
+        <source>Hồ sơ chờ số hóa</source>
+        <translation>Dossiers waiting to be digitized</translation>
+    </message>
+    <message>
+        <source>Chỉ quầy này</source>
+        <translation>This desk only</translation>
+    </message>
+    <message>
+        <source>Chọn một hồ sơ rồi nhấn Enter, hoặc nhấp đúp, để bắt đầu số hóa.</source>
+        <translation>Choose a dossier and press Enter, or double-click it, to start digitizing.</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào chờ số hóa</source>
+        <translation>No dossiers waiting to be digitized</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hồ sơ mới nhất</source>
+        <translation>
+            <numerusform>%n newest dossier</numerusform>
+            <numerusform>%n newest dossiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hồ sơ</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hồ sơ giấy tiếp nhận trực tiếp hoặc qua bưu chính sẽ hiện ở đây cho đến khi có bản số hóa. Quét mã vạch trên phiếu kiểm soát để mở một hồ sơ bất kỳ.</source>
+        <translation>Paper dossiers received at the desk or by post are listed here until they have been digitized. Scan the barcode on a control sheet to open any dossier.</translation>
+    </message>
+    <message>
+        <source>Bỏ chọn “Chỉ quầy này” để xem hồ sơ của các quầy khác.</source>
+        <translation>Untick “This desk only” to see the other desks' dossiers.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingTableModel</name>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận lúc</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>Thành phần</source>
+        <translation>Documents</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thành phần</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Qua bưu chính</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <source>Trực tiếp tại quầy</source>
+        <translation>In person at the desk</translation>
+    </message>
+    <message>
+        <source>quầy này</source>
+        <translation>this desk</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,9 @@ class ScanPage(Page):
         w = self.workspace
         w.code.returnPressed.connect(lambda: self.open_code(w.code.text()))
         w.open_button.clicked.connect(lambda: self.open_code(w.code.text()))
+        w.close_button.clicked.connect(self.close_dossier)
+        w.waiting.chosen.connect(self.open_code)
+        self._waiting_stale = True
         w.import_button.clicked.connect(lambda: self.import_files())
         w.folder_button.clicked.connect(self.take_folder)
         w.save_button.clicked.connect(self.save)
@@ -61,6 +64,8 @@ class ScanPage(Page):
         for text, key, slot in (
             (self.tr("Nhập tệp ảnh hoặc PDF"), "Ctrl+O", lambda: self.import_files()),
             (self.tr("Lấy các tệp trong thư mục quét"), "Ctrl+T", self.take_folder),
+            (self.tr("Đóng hồ sơ, về danh sách chờ số hóa"), "Ctrl+W", self.close_dossier),
+            (self.tr("Làm mới danh sách chờ số hóa"), "F5", self.refresh_waiting),
             (self.tr("Lưu: đính kèm mỗi thành phần một PDF"), "Ctrl+S", self.save),
             (self.tr("Xoay phải 90°"), "R", on_ws(lambda: w.rotate(90))),
             (self.tr("Xoay trái 90°"), "Shift+R", on_ws(lambda: w.rotate(270))),
@@ -100,10 +105,25 @@ class ScanPage(Page):
         self.workspace.code.selectAll()
         return True
 
+    def on_shown(self) -> None:
+        if self.workspace.dossier is None:
+            if self._waiting_stale:
+                self.refresh_waiting()
+            self.workspace.waiting.table.setFocus()
+
     def on_changes(self, changes: Changes) -> None:
         d = self.workspace.dossier
         if d is not None and changes.source is not self and changes.touches(d.code):
             self._load_files(d.code)
+        if changes.everything or changes.dossiers:
+            # A dossier received, scanned, refused... may join or leave the waiting list.
+            self._waiting_stale = True
+            if d is None and self.isVisible():
+                self.refresh_waiting()
+
+    def refresh_waiting(self) -> None:
+        self._waiting_stale = False
+        self.workspace.waiting.refresh()
 
     # --- the dossier -----------------------------------------------------------------------
 
@@ -126,6 +146,24 @@ class ScanPage(Page):
             )
             return
         self.ctx.read(get_dossier, code, on_success=self._opened, owner=self)
+
+    def close_dossier(self) -> None:
+        """Back to the waiting list (refused while the open dossier's pages are not saved)."""
+        current = self.workspace.dossier
+        if current is None:
+            return
+        if self.workspace.model.rowCount():
+            self.ctx.show_message(
+                self.tr("Hồ sơ %1 còn trang chưa lưu: lưu (Ctrl+S) hoặc xóa trước.").replace(
+                    "%1", current.code
+                ),
+                "warning",
+            )
+            return
+        self.files = []
+        self.workspace.show_dossier(None)
+        self.refresh_waiting()
+        self.workspace.waiting.table.setFocus()
 
     def _opened(self, d: DossierView) -> None:
         self.workspace.code.clear()

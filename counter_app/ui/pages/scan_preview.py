@@ -1,10 +1,12 @@
-"""A stored PDF shown in the window: its first pages rendered with PDFium (testable offscreen),
-and a button to open the whole file with the system's PDF viewer."""
+"""Pages shown large: the preview label of the workspace, and a stored PDF shown in a dialog (its
+first pages rendered with PDFium, testable offscreen) with a button to open the whole file with
+the system's PDF viewer."""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -17,6 +19,8 @@ from counter_app.ui.qt import (
     QPixmap,
     QPushButton,
     QScrollArea,
+    QSize,
+    QSizePolicy,
     Qt,
     QUrl,
     QVBoxLayout,
@@ -25,6 +29,33 @@ from counter_app.ui.qt import (
 
 SHOWN_PAGES = 20
 PAGE_WIDTH = 760
+PREVIEW_WIDTH = 900  # pixels: rendered once this wide, then scaled to the label
+
+
+class PreviewLabel(QLabel):
+    """A page shown as large as the label allows, refitted whenever the label is resized."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, objectName="muted")
+        self.page = QPixmap()
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The pixmap follows the label's size, never the other way round.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def show_page(self, page: QPixmap) -> None:
+        self.page = page
+        self._fit()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.page.isNull():
+            return
+        size = self.size() - QSize(8, 8)
+        mode = Qt.TransformationMode.SmoothTransformation
+        self.setPixmap(self.page.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, mode))
 
 
 class PdfPreviewDialog(QDialog):

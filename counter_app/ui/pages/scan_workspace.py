@@ -4,10 +4,12 @@ attached. Saving is the page's (`ScanPage.save`); this widget holds and shows th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from counter_app.ui.pages.scan_jobs import THUMB_WIDTH, Loaded, render
 from counter_app.ui.pages.scan_model import PagesModel, WorkPage, to_qimage
+from counter_app.ui.pages.scan_preview import PREVIEW_WIDTH, PreviewLabel
+from counter_app.ui.pages.scan_waiting import WaitingPanel
 from counter_app.ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +23,6 @@ from counter_app.ui.qt import (
     QPixmap,
     QPushButton,
     QSize,
-    QSizePolicy,
     QSplitter,
     Qt,
     QVBoxLayout,
@@ -34,33 +35,6 @@ if TYPE_CHECKING:
     from counter_app.ui.context import AppContext
 
 THUMB = QSize(THUMB_WIDTH, THUMB_WIDTH * 297 // 210)
-PREVIEW_WIDTH = 900  # pixels: rendered once this wide, then scaled to the label
-
-
-class PreviewLabel(QLabel):
-    """A page shown as large as the label allows, refitted whenever the label is resized."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text, objectName="muted")
-        self.page = QPixmap()
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # The pixmap follows the label's size, never the other way round.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-
-    def show_page(self, page: QPixmap) -> None:
-        self.page = page
-        self._fit()
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        if self.page.isNull():
-            return
-        size = self.size() - QSize(8, 8)
-        mode = Qt.TransformationMode.SmoothTransformation
-        self.setPixmap(self.page.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, mode))
 
 
 class ScanWorkspace(QWidget):
@@ -77,11 +51,13 @@ class ScanWorkspace(QWidget):
         self.code.setClearButtonEnabled(True)
         self.code.setMinimumWidth(300)
         self.open_button = QPushButton(self.tr("Mở hồ sơ"))
+        self.close_button = QPushButton(self.tr("Đóng hồ sơ (Ctrl+W)"))
         head = QHBoxLayout()
         head.setSpacing(8)
         head.addWidget(self.title, 1)
         head.addWidget(self.code)
         head.addWidget(self.open_button)
+        head.addWidget(self.close_button)
         self.hint = QLabel(
             self.tr(
                 "Quét mã vạch trên phiếu kiểm soát hoặc giấy hẹn, gõ mã hồ sơ (Ctrl+F), hoặc "
@@ -94,6 +70,7 @@ class ScanWorkspace(QWidget):
         )
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.waiting = WaitingPanel(ctx)  # what to open, while no dossier is open
 
         self.import_button = QPushButton(self.tr("Nhập tệp… (Ctrl+O)"))
         self.folder_button = QPushButton(self.tr("Lấy từ thư mục quét (Ctrl+T)"))
@@ -187,7 +164,8 @@ class ScanWorkspace(QWidget):
         lay.setContentsMargins(12, 10, 12, 10)
         lay.setSpacing(8)
         lay.addLayout(head)
-        lay.addWidget(self.hint, 1)
+        lay.addWidget(self.hint)
+        lay.addWidget(self.waiting, 1)
         lay.addWidget(self.body, 1)
         self.show_dossier(None)
 
@@ -213,6 +191,8 @@ class ScanWorkspace(QWidget):
         for w in (self.import_button, self.folder_button, self.view, self.items):
             w.setEnabled(d is not None)
         self.hint.setVisible(d is None)
+        self.waiting.setVisible(d is None)
+        self.close_button.setVisible(d is not None)
         self.body.setVisible(d is not None)
         self.update_buttons()
 
