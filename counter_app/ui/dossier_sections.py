@@ -189,7 +189,7 @@ def file_row(f: FileView) -> str:
     }.get(f.role, f.role)
     parts = [f.title or f.sha256[:12], role]
     if f.page_count:
-        parts.append(translate("DossierSections", "%n trang", "", f.page_count))
+        parts.append(translate("DossierSections", "số trang: %1").replace("%1", str(f.page_count)))
     parts.append(_size(f.size))
     parts.append(f.added_at.strftime(TIME))
     return " · ".join(parts)

@@ -861,6 +861,10 @@
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
+    <message>
+        <source>số trang: %1</source>
+        <translation>pages: %1</translation>
+    </message>
 </context>
 <context>
     <name>DossierTable</name>
@@ -2260,7 +2264,7 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     </message>
     <message>
         <source>Bỏ chọn “Chỉ quầy này” để xem hồ sơ của các quầy khác.</source>
-        <translation>Untick “This desk only” to see the other desks' dossiers.</translation>
+        <translation>Untick “This desk only” to see the other desks&apos; dossiers.</translation>
     </message>
 </context>
 <context>

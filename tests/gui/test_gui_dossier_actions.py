@@ -300,7 +300,7 @@ def test_files_prints_and_timeline(opened, signed_in, dossier, demo_db) -> None:
     page = opened(signed_in("canbo1"), dossier)
     texts = _texts(page)
     assert any(
-        t.startswith("Đơn đề nghị chứng thực · Bản số hóa · 2 trang · 244 KB") for t in texts
+        t.startswith("Đơn đề nghị chứng thực · Bản số hóa · số trang: 2 · 244 KB") for t in texts
     )
     assert "Chưa in giấy tờ nào." in texts
     assert any(
