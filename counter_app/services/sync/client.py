@@ -9,12 +9,15 @@ from __future__ import annotations
 import json
 import logging
 import select
+import socket
+import threading
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql
 
+from counter_app.domain.errors import InvalidInput, NotAllowed, NotFound
 from counter_app.services.sync.errors import CenterRefused, CenterUnreachable, VersionMismatch
 from counter_app.services.sync.protocol import (
     CHANNEL_CHANGES,
@@ -26,6 +29,12 @@ from counter_app.services.sync.protocol import (
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 5
+# No call may hang a desk: tcp_user_timeout and keepalives catch a dead link only while the
+# kernel gets no acknowledgement; a stalled center or a middlebox that swallows the traffic
+# acknowledges everything and answers nothing. The server stops a statement first (a lock wait
+# behind a stuck transaction), the desk closes the socket itself after CALL_TIMEOUT_S.
+STATEMENT_TIMEOUT_MS = 20_000
+CALL_TIMEOUT_S = 30.0
 
 
 def libpq_url(url: str) -> str:
@@ -64,6 +73,7 @@ def _connect(url: str, password: str | None, **extra: Any) -> psycopg.Connection
         "keepalives_idle": 10,
         "keepalives_interval": 5,
         "keepalives_count": 3,
+        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
         **extra,
     }
     if password is not None:
@@ -82,12 +92,60 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-class CenterClient:
-    """Calls of the center's functions for one desk (`desk_id`), over one connection."""
+class _Deadline:
+    """Shut the connection's socket down if a call outlives `seconds` (the blocked read then
+    fails at once, as on a dropped link); harmless once the call is over."""
 
-    def __init__(self, url: str, desk_id: str, *, password: str | None = None) -> None:
+    def __init__(self, conn: psycopg.Connection[Any], seconds: float) -> None:
+        self._conn = conn
+        self._lock = threading.Lock()
+        self._over = False
+        self.expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._over = True
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self._over:
+                return
+            self.expired = True
+            try:
+                sock = socket.socket(fileno=self._conn.pgconn.socket)
+            except Exception:  # already closed: nothing is waiting on it
+                return
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            finally:
+                sock.detach()  # libpq owns the descriptor and closes it
+
+
+class CenterClient:
+    """Calls of the center's functions for one desk (`desk_id`), over one connection.
+
+    A call that gets no answer within `timeout` seconds fails with CenterUnreachable."""
+
+    def __init__(
+        self,
+        url: str,
+        desk_id: str,
+        *,
+        password: str | None = None,
+        timeout: float = CALL_TIMEOUT_S,
+    ) -> None:
         self.url = url
         self.desk_id = desk_id
+        self.timeout = timeout
         self._password = password
         self._conn: psycopg.Connection[Any] | None = None
 
@@ -109,22 +167,29 @@ class CenterClient:
 
     def _call(self, query: str, params: tuple[Any, ...], *, repeatable: bool = False) -> Any:
         conn = self._connection()
+        deadline = _Deadline(conn, self.timeout)
         try:
-            if repeatable:
-                conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                row = conn.execute(query, params).fetchone()
-                conn.execute("COMMIT")
-            else:
-                row = conn.execute(query, params).fetchone()
-        except psycopg.OperationalError as exc:
-            self.close()
-            raise CenterUnreachable(
-                f"Mất kết nối với máy chủ trung tâm / Lost the connection to the center: "
-                f"{_first_line(exc)}"
-            ) from exc
+            with deadline:
+                if repeatable:
+                    conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    row = conn.execute(query, params).fetchone()
+                    conn.execute("COMMIT")
+                else:
+                    row = conn.execute(query, params).fetchone()
         except psycopg.Error as exc:
             self.close()  # whatever state the connection is in, start the next call clean
-            raise _known(exc) from exc
+            if deadline.expired:
+                raise CenterUnreachable(
+                    f"Máy chủ trung tâm không trả lời sau {self.timeout:g} giây / The center "
+                    f"did not answer within {self.timeout:g} s"
+                ) from exc
+            known = _known(exc)
+            if known is exc and isinstance(exc, psycopg.OperationalError):
+                known = CenterUnreachable(
+                    f"Mất kết nối với máy chủ trung tâm / Lost the connection to the center: "
+                    f"{_first_line(exc)}"
+                )
+            raise known from exc
         return None if row is None else row[0]
 
     def listener(self) -> ChangeListener:
@@ -181,6 +246,58 @@ class CenterClient:
         data = self._call("SELECT center_get_file(%s, %s)", (self.desk_id, sha256))
         return None if data is None else bytes(data)
 
+    # The queue (migration 0003). Refusals of the center's state machine become CounterErrors.
+
+    def _queue_call(self, query: str, params: tuple[Any, ...]) -> Any:
+        try:
+            return self._call(query, params)
+        except psycopg.Error as exc:
+            raise _queue_refusal(exc) from exc
+
+    def issue_ticket(self, service_code: str, priority: str, ticket_id: str) -> dict[str, Any]:
+        """Issue the next ticket of a service at the center; return its row with "ahead".
+
+        Resending the same `ticket_id` returns the ticket already issued."""
+        return dict(
+            self._queue_call(
+                "SELECT center_issue_ticket(%s, %s, %s, %s)",
+                (self.desk_id, service_code, priority, ticket_id),
+            )
+        )
+
+    def call_next(
+        self, service_codes: list[str] | None = None, officer_user_id: str | None = None
+    ) -> dict[str, Any] | None:
+        """Claim the next waiting ticket for this desk; return its row, None when nobody waits."""
+        row = self._queue_call(
+            "SELECT center_call_next(%s, %s, %s)",
+            (self.desk_id, service_codes or [], officer_user_id),
+        )
+        return None if row is None else dict(row)
+
+    def set_ticket_state(self, ticket_id: str, state: str) -> dict[str, Any]:
+        """Move a ticket to `state` (recall: "called"); return its row."""
+        return dict(
+            self._queue_call(
+                "SELECT center_set_ticket_state(%s, %s, %s)", (self.desk_id, ticket_id, state)
+            )
+        )
+
+    def transfer_ticket(
+        self, ticket_id: str, service_code: str | None, to_desk: int | None, new_id: str
+    ) -> dict[str, Any]:
+        """End a ticket as transferred; return the new waiting ticket's row."""
+        return dict(
+            self._queue_call(
+                "SELECT center_transfer_ticket(%s, %s, %s, %s, %s)",
+                (self.desk_id, ticket_id, service_code, to_desk, new_id),
+            )
+        )
+
+    def queue_status(self) -> dict[str, Any]:
+        """Return today's waiting counts per service and every desk's current ticket."""
+        return dict(self._queue_call("SELECT center_queue_status(%s)", (self.desk_id,)))
+
 
 def _known(exc: psycopg.Error) -> Exception:
     """Map the center's refusals to CounterErrors; anything else stays a bug."""
@@ -198,11 +315,32 @@ def _known(exc: psycopg.Error) -> Exception:
             "Phần mềm của quầy cũ hơn máy chủ trung tâm, chưa gửi được: cần cập nhật phần mềm "
             f"/ This desk is older than the center; update the app ({text})",
         )
+    if state in ("57014", "55P03"):  # statement_timeout / lock_timeout at the center
+        return CenterUnreachable(
+            f"Máy chủ trung tâm bận, không trả lời kịp / The center is busy and did not answer "
+            f"in time: {text}"
+        )
     if state == "42501" or state.startswith("28"):
         return CenterRefused(
             f"Trung tâm từ chối quyền của quầy này / The center refused this desk: {text}"
         )
     return exc
+
+
+_QUEUE_REFUSALS: dict[str, type[Exception]] = {
+    "CA101": NotFound,
+    "CA102": NotAllowed,
+    "CA103": InvalidInput,
+}
+
+
+def _queue_refusal(exc: psycopg.Error) -> Exception:
+    """Map the queue functions' refusals (SQLSTATE CA101-CA103, migration 0003) to known
+    errors carrying the center's message; anything else stays as it is."""
+    kind = _QUEUE_REFUSALS.get(exc.sqlstate or "")
+    if kind is None:
+        return exc
+    return kind(exc.diag.message_primary or _first_line(exc))
 
 
 class ChangeListener:

@@ -88,10 +88,25 @@ def _record(
     report: PushReport,
     now: datetime,
 ) -> None:
-    """Store the center's answers in one local transaction."""
-    with db.write() as session:
+    """Store the center's answers in one local transaction.
+
+    A pull that ran while an op waited kept this desk's row and skipped the center's version
+    of it; when that op's own change (or, for an op that changed nothing, the row's last
+    change) is behind the pull cursor — a reply lost after the center committed, then a
+    resend that is a duplicate — the cursor moves back so the next pull reads the center's
+    row again (re-applying a change is harmless)."""
+    reread: int | None = None
+    with db.write() as session, session.no_autoflush:
+        ids = [res["op_id"] for res in results]
+        rows = {
+            op.op_id: op
+            for start in range(0, len(ids), 500)
+            for op in session.scalars(
+                select(OutboxOp).where(OutboxOp.op_id.in_(ids[start : start + 500]))
+            )
+        }
         for res in results:
-            row = session.get(OutboxOp, res["op_id"])
+            row = rows.get(res["op_id"])
             if row is None or row.state == "acked":
                 continue
             result = res["result"]
@@ -109,12 +124,17 @@ def _record(
                 row.last_error = ""
                 report.acked += 1
                 report.conflicts += first == "conflict"
+                seen = res.get("server_version") or (res.get("detail") or {}).get("row_version")
+                if seen is not None:
+                    reread = int(seen) if reread is None else min(reread, int(seen))
             else:
                 row.state = "quarantined"
                 row.last_error = str(res.get("detail", {}).get("reason", first))[:2000]
                 report.quarantined += 1
         state = sync_state(session)
         state.last_push_at = now
+        if reread is not None and reread <= state.pull_cursor_id:
+            state.pull_cursor_id = reread - 1
         if report.gap:
             state.last_error = (
                 f"Trung tâm báo thiếu thao tác / The center reports a gap: {report.gap}"

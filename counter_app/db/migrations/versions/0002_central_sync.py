@@ -156,10 +156,26 @@ BEGIN
       v_payload := v_payload || jsonb_build_object('server_version', v_sv,
         'origin_desk_id', coalesce(v_payload->>'origin_desk_id', p_desk));
       SELECT array_agg(k) INTO v_use FROM jsonb_object_keys(v_payload) k WHERE k = ANY (v_cols);
-      SELECT string_agg(quote_ident(u), ', ') INTO v_list FROM unnest(v_use) u;
-      EXECUTE format('INSERT INTO %1$I (%2$s) SELECT %2$s FROM jsonb_populate_record('
-                     'NULL::%1$I, $1) ON CONFLICT DO NOTHING', v_entity, v_list)
-        USING v_payload;
+      IF cardinality(v_use) = cardinality(v_cols)
+         AND v_entity IN ('dossiers', 'dossier_items', 'dossier_events', 'audit_log') THEN
+        -- The whole row, as desks send it: static statements keep their plans (an EXECUTE
+        -- is planned anew each time, most of the cost of a push of thousands of ops).
+        CASE v_entity
+          WHEN 'dossiers' THEN INSERT INTO dossiers SELECT * FROM
+            jsonb_populate_record(NULL::dossiers, v_payload) ON CONFLICT DO NOTHING;
+          WHEN 'dossier_items' THEN INSERT INTO dossier_items SELECT * FROM
+            jsonb_populate_record(NULL::dossier_items, v_payload) ON CONFLICT DO NOTHING;
+          WHEN 'dossier_events' THEN INSERT INTO dossier_events SELECT * FROM
+            jsonb_populate_record(NULL::dossier_events, v_payload) ON CONFLICT DO NOTHING;
+          ELSE INSERT INTO audit_log SELECT * FROM
+            jsonb_populate_record(NULL::audit_log, v_payload) ON CONFLICT DO NOTHING;
+        END CASE;
+      ELSE
+        SELECT string_agg(quote_ident(u), ', ') INTO v_list FROM unnest(v_use) u;
+        EXECUTE format('INSERT INTO %1$I (%2$s) SELECT %2$s FROM jsonb_populate_record('
+                       'NULL::%1$I, $1) ON CONFLICT DO NOTHING', v_entity, v_list)
+          USING v_payload;
+      END IF;
       GET DIAGNOSTICS v_n = ROW_COUNT;
     EXCEPTION WHEN OTHERS THEN
       RETURN jsonb_build_object('result', 'rejected', 'detail',
@@ -168,14 +184,16 @@ BEGIN
     IF v_n = 0 THEN
       -- Already there (an op of the same row under another id, or a key clash): record, no log.
       DELETE FROM center_change_log WHERE id = v_sv;
-      EXECUTE format('SELECT count(*) FROM %I WHERE %I = $1', v_entity, v_key)
-        INTO v_n USING v_eid;
-      IF v_n = 0 THEN
+      EXECUTE format('SELECT to_jsonb(t) FROM %I t WHERE %I = $1', v_entity, v_key)
+        INTO v_current USING v_eid;
+      IF v_current IS NULL THEN
         RETURN jsonb_build_object('result', 'rejected', 'detail',
           jsonb_build_object('reason', 'unique key clash'));
       END IF;
+      -- row_version: the row's last change, which the desk may have skipped (see below).
       RETURN jsonb_build_object('result', 'applied', 'server_version', NULL,
-        'detail', jsonb_build_object('existing', true, 'unknown_fields', to_jsonb(v_unknown)));
+        'detail', jsonb_build_object('existing', true, 'unknown_fields', to_jsonb(v_unknown),
+                                     'row_version', v_current->'server_version'));
     END IF;
     RETURN jsonb_build_object('result', 'applied', 'server_version', v_sv,
       'detail', jsonb_build_object('unknown_fields', to_jsonb(v_unknown)));
@@ -194,7 +212,7 @@ BEGIN
   END IF;
   -- Fields other desks changed since the version this update was based on.
   SELECT coalesce(array_agg(DISTINCT f), '{}') INTO v_theirs
-    FROM center_change_log c, jsonb_array_elements_text(c.fields->'names') f
+    FROM center_change_log c, json_array_elements_text(c.fields->'names') f
    WHERE c.entity = v_entity AND c.entity_id = v_eid
      AND c.id > coalesce((p_op->>'base_version')::bigint, 0)
      AND c.origin_desk_id IS DISTINCT FROM p_desk;
@@ -215,8 +233,11 @@ BEGIN
     v_payload := v_payload || '{"needs_review": true}'::jsonb;
   END IF;
   IF cardinality(v_apply) = 0 AND cardinality(v_conflicts) = 0 THEN
+    -- No change-log row is written; a desk that pulled the row's last change while this op
+    -- waited kept its own row then, and reads that change again (row_version, push.py).
     RETURN jsonb_build_object('result', 'applied', 'server_version', NULL,
-      'detail', jsonb_build_object('unchanged', true, 'unknown_fields', to_jsonb(v_unknown)));
+      'detail', jsonb_build_object('unchanged', true, 'unknown_fields', to_jsonb(v_unknown),
+                                   'row_version', v_current->'server_version'));
   END IF;
   SELECT string_agg(quote_ident(u), ', ') INTO v_list FROM unnest(v_apply) u;
   BEGIN
@@ -256,7 +277,7 @@ DECLARE
   v_op jsonb;
   v_res jsonb;
   v_prior center_applied_ops%ROWTYPE;
-  v_results jsonb := '[]'::jsonb;
+  v_results jsonb[] := '{}';
   v_last bigint;
   v_seq bigint;
   v_changed boolean := false;
@@ -271,17 +292,17 @@ BEGIN
   FOR v_op IN SELECT value FROM jsonb_array_elements(p_ops) LOOP
     SELECT * INTO v_prior FROM center_applied_ops WHERE op_id = v_op->>'op_id';
     IF FOUND THEN
-      v_results := v_results || jsonb_build_array(jsonb_build_object(
+      v_results := v_results || jsonb_build_object(
         'op_id', v_prior.op_id, 'result', 'duplicate', 'first_result', v_prior.result,
-        'server_version', v_prior.server_version, 'detail', v_prior.detail));
+        'server_version', v_prior.server_version, 'detail', v_prior.detail);
       CONTINUE;
     END IF;
     v_seq := (v_op->>'desk_seq')::bigint;
     IF v_seq IS NULL OR v_seq <> v_last + 1 THEN
-      v_results := v_results || jsonb_build_array(jsonb_build_object(
+      v_results := v_results || jsonb_build_object(
         'op_id', v_op->>'op_id', 'result', 'gap', 'expected', v_last + 1,
         'detail', jsonb_build_object('reason',
-          format('desk_seq %s, the center expects %s', v_seq, v_last + 1))));
+          format('desk_seq %s, the center expects %s', v_seq, v_last + 1)));
       EXIT;
     END IF;
     IF (v_op->>'entity_id') = ANY (v_blocked) THEN
@@ -300,14 +321,14 @@ BEGIN
             (v_res->>'server_version')::bigint, now());
     v_last := v_seq;
     v_changed := v_changed OR (v_res->>'server_version') IS NOT NULL;
-    v_results := v_results || jsonb_build_array(v_res || jsonb_build_object('op_id', v_op->>'op_id'));
+    v_results := v_results || (v_res || jsonb_build_object('op_id', v_op->>'op_id'));
   END LOOP;
   UPDATE center_desk_progress SET last_seq = v_last, last_seen_at = now(),
          schema_version = p_schema WHERE desk_id = p_desk;
   IF v_changed THEN
     PERFORM pg_notify('counter_changes', (SELECT coalesce(max(id), 0)::text FROM center_change_log));
   END IF;
-  RETURN jsonb_build_object('results', v_results, 'last_seq', v_last,
+  RETURN jsonb_build_object('results', to_jsonb(v_results), 'last_seq', v_last,
                             'server_time', clock_timestamp());
 END $$;
 
