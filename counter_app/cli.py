@@ -1017,9 +1017,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_print_commands(sub, add, common, acting)
     _add_scan_commands(sub, add, common, acting)
+    from counter_app.cli_queue import add_queue_commands
     from counter_app.cli_sync import add_sync_commands
 
     add_sync_commands(sub, add, common)
+    add_queue_commands(sub, add, common)
     return parser
 
 

@@ -86,3 +86,6 @@ class QueueTicket(SyncColumns, Base):
     desk_id: Mapped[str | None] = mapped_column(ForeignKey("desks.id"))
     officer_user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
     dossier_id: Mapped[str | None] = mapped_column(ForeignKey("dossiers.id"))
+    # A transfer ends this ticket and makes a new one (same display) in the target service or
+    # for the target desk; the new one points back here, so the citizen's history stays whole.
+    transferred_from_id: Mapped[str | None] = mapped_column(ForeignKey("queue_tickets.id"))

@@ -28,6 +28,10 @@ FUNCTIONS = (
     "center_info(text)", "center_find_desk(int)", "center_reference(text, bigint)",
     "center_claim_number(text, text)", "center_missing_files(text, text[])",
     "center_put_file(text, text, text, bytea)", "center_get_file(text, text)",
+    # the queue (migration 0003)
+    "center_issue_ticket(text, text, text, text)", "center_call_next(text, text[], text)",
+    "center_set_ticket_state(text, text, text)",
+    "center_transfer_ticket(text, text, text, int, text)", "center_queue_status(text)",
 )  # fmt: skip
 
 

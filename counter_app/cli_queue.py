@@ -1,0 +1,163 @@
+"""The command line of the queue: `queue issue|call|status` (issue 7, part 6).
+
+On a desk joined to a center they go to the center (falling back to the desk's own series when
+it cannot be reached); on a standalone database they work locally. Argument parsing and output
+only; the work is in `counter_app.services.queue`."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _ticket_json(ticket: Any) -> dict[str, Any]:
+    return {
+        "ticket": ticket.display,
+        "id": ticket.id,
+        "service": ticket.service_code,
+        "number": ticket.number,
+        "priority": ticket.priority,
+        "state": ticket.state,
+        "business_date": ticket.business_date.isoformat(),
+        "issued_at": ticket.issued_at.isoformat(),
+        "desk": ticket.desk_number,
+        "online": ticket.online,
+    }
+
+
+def _run(args: argparse.Namespace, work: Callable[[Any, Any], int]) -> int:
+    from counter_app.config import resolve_db_url
+    from counter_app.services.setup import open_database
+    from counter_app.services.sync.link import center_link
+
+    db = open_database(resolve_db_url(args.db))
+    link = center_link(db)
+    try:
+        return work(db, link)
+    finally:
+        if link is not None:
+            link.close()
+        db.dispose()
+
+
+def cmd_queue_issue(args: argparse.Namespace) -> int:
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.queue import issue_ticket
+
+    def work(db: Any, link: Any) -> int:
+        issued = issue_ticket(
+            db, args.service, resolve_actor(db, args.user), priority=args.priority, center=link
+        )
+        if args.json:
+            _print_json(
+                {
+                    **_ticket_json(issued.ticket),
+                    "service_name": issued.service_name,
+                    "ahead": issued.ahead,
+                }
+            )
+        else:
+            print(
+                f"Số / ticket {issued.ticket.display} — {issued.service_name}; "
+                f"{issued.ahead} người đang chờ trước / ahead"
+            )
+        return 0
+
+    return _run(args, work)
+
+
+def cmd_queue_call(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from counter_app.domain.errors import NotFound
+    from counter_app.models import Desk
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.queue import call_next
+
+    def work(db: Any, link: Any) -> int:
+        with db.read() as session:
+            desk_id = session.scalar(select(Desk.id).where(Desk.number == args.desk))
+        if desk_id is None:
+            raise NotFound(f"Không có quầy số {args.desk} / No desk {args.desk}")
+        actor = dataclasses.replace(resolve_actor(db, args.user), desk_id=desk_id)
+        ticket = call_next(db, desk_id, actor, services=args.service or None, center=link)
+        if args.json:
+            _print_json(_ticket_json(ticket) if ticket else {"ticket": None})
+        elif ticket is None:
+            print("Không có ai đang chờ / Nobody is waiting")
+        else:
+            print(f"Mời số {ticket.display} đến quầy số {args.desk}")
+        return 0
+
+    return _run(args, work)
+
+
+def cmd_queue_status(args: argparse.Namespace) -> int:
+    from counter_app.services.queue import queue_status
+
+    def work(db: Any, link: Any) -> int:
+        status = queue_status(db, link)
+        data = {
+            "online": status.online,
+            "business_date": status.business_date.isoformat(),
+            "services": [dataclasses.asdict(s) for s in status.services],
+            "desks": [
+                {
+                    "number": d.number,
+                    "name": d.name,
+                    "ticket": d.ticket,
+                    "state": d.state,
+                    "service": d.service_code,
+                    "served": d.served,
+                }
+                for d in status.desks
+            ],
+        }
+        if args.json:
+            _print_json(data)
+        else:
+            for s in status.services:
+                print(f"{s.code}  {s.waiting:4d} chờ / waiting  {s.name}")
+            for d in status.desks:
+                if d.ticket:
+                    print(f"Quầy {d.number}: {d.ticket} ({d.state})")
+        return 0
+
+    return _run(args, work)
+
+
+def add_queue_commands(
+    sub: Any, add: Callable[..., argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add `queue issue|call|status` to the command line."""
+    from counter_app.domain.queue import PRIORITIES
+
+    queue = sub.add_parser("queue", help="xếp hàng / the queue", parents=[common])
+    qsub = queue.add_subparsers(dest="queue_command", metavar="COMMAND", required=True)
+    acting = argparse.ArgumentParser(add_help=False)
+    acting.add_argument("--user", metavar="USERNAME", help="người thực hiện / acting user")
+    p = add("issue", cmd_queue_issue, "lấy số / issue a ticket", acting, container=qsub)
+    p.add_argument("service", metavar="SERVICE", help="mã dịch vụ / service letter, e.g. A")
+    p.add_argument(
+        "--priority",
+        default="",
+        choices=PRIORITIES,
+        metavar="KIND",
+        help="ưu tiên / priority: " + ", ".join(p for p in PRIORITIES if p),
+    )
+    p = add("call", cmd_queue_call, "gọi số tiếp theo / call the next ticket", acting,
+            container=qsub)  # fmt: skip
+    p.add_argument("--desk", type=int, required=True, metavar="N", help="số quầy / desk number")
+    p.add_argument(
+        "--service", action="append", metavar="CODE", help="chỉ dịch vụ này / only this service"
+    )
+    add("status", cmd_queue_status, "tình trạng hàng chờ / queue status", container=qsub)
