@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, CheckConstraint, Integer, String, Text
+from sqlalchemy import BigInteger, CheckConstraint, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter_app.models.base import Base, IdColumn, SyncColumns, new_id, utcnow
@@ -36,7 +36,12 @@ class OutboxOp(Base):
     `desk_seq` is this desk's gap-free counter; the center applies ops in that order, once."""
 
     __tablename__ = "sync_outbox"
-    __table_args__ = (CheckConstraint(_in("state", OUTBOX_STATES), name="state"),)
+    __table_args__ = (
+        CheckConstraint(_in("state", OUTBOX_STATES), name="state"),
+        # The push reads the next pending ops in desk_seq order: a range of this index, no sort
+        # of everything still waiting (which made a push of 50,000 ops quadratic).
+        Index("ix_sync_outbox_state_desk_seq", "state", "desk_seq"),
+    )
 
     op_id: Mapped[str] = mapped_column(IdColumn, primary_key=True, default=new_id)
     desk_seq: Mapped[int] = mapped_column(BigInteger, unique=True)

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from counter_app.models import Dossier, DossierEvent, OutboxOp, Procedure
 from counter_app.services.sync import sync_once, sync_status
+from counter_app.services.sync.push import op_message
 
 pytestmark = pytest.mark.pg
 
@@ -92,7 +93,7 @@ def test_files_go_to_the_center_once_and_other_desks_know_where_they_are(
     make_desk, center_url, tmp_path
 ) -> None:
     from counter_app.services.files import store_bytes, verify_files
-    from counter_app.services.sync.files import upload_files
+    from counter_app.services.sync.files import fetch_file, upload_files
 
     one, two = make_desk(1), make_desk(2)
     data = "Trang quét hồ sơ · scanned page".encode() * 1000
@@ -109,8 +110,41 @@ def test_files_go_to_the_center_once_and_other_desks_know_where_they_are(
         assert conn.execute("SELECT count(*) FROM center_files").fetchone()[0] == 1
     report = verify_files(two.db, root=roots[2])  # desk 2: the row; the bytes at the center
     assert report.healthy and report.at_center == [sha]
+    assert fetch_file(two.db, sha, root=roots[2]) == data  # asked for: fetched once, kept
+    assert verify_files(two.db, root=roots[2]).at_center == []
     three = make_desk(3)  # scans the same page itself: the center has it, nothing is sent
     with three.db.write() as session:
         store_bytes(session, data, "application/pdf", three.actor, root=tmp_path / "files3")
     with three.client() as client:
         assert upload_files(three.db, client, root=tmp_path / "files3") == 0
+
+
+@pytest.mark.parametrize("plain_batch", [True, False], ids=["set-based", "op-by-op"])
+def test_the_center_records_who_sent_a_row_whatever_the_row_says(
+    make_desk, center_url, plain_batch
+) -> None:
+    one, two = make_desk(1), make_desk(2)
+    made = one.intake()
+    with one.db.write() as session:  # desk 1 claims its rows were desk 2's
+        for op in session.scalars(select(OutboxOp)):
+            op.payload = {**op.payload, "origin_desk_id": two.desk_id}
+    if not plain_batch:  # a batch the center takes op by op: one op already seen
+        with one.db.read() as session:
+            first = session.scalars(select(OutboxOp).order_by(OutboxOp.desk_seq)).first()
+            message = op_message(first, False)
+        with one.client() as client:
+            client.push([message])
+    with one.client() as client:
+        sync_once(one.db, client)
+    with psycopg.connect(center_url) as conn:
+        origins = {
+            r[0]
+            for r in conn.execute(
+                "SELECT origin_desk_id FROM dossiers WHERE code = %s UNION "
+                "SELECT origin_desk_id FROM dossier_events UNION "
+                "SELECT origin_desk_id FROM audit_log WHERE id IN "
+                "(SELECT entity_id FROM center_applied_ops WHERE entity = 'audit_log')",
+                (made.code,),
+            )
+        }
+    assert origins == {one.desk_id}

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from counter_app.db import Database
 from counter_app.domain.errors import StorageError
 from counter_app.models import StoredFile
-from counter_app.services.files import read_file
+from counter_app.services.files import put_bytes, read_file
 from counter_app.services.sync.client import CenterClient
 
 CHUNK = 100
@@ -47,3 +47,25 @@ def upload_files(db: Database, client: CenterClient, *, root: Path | None = None
                     update(StoredFile).where(StoredFile.sha256.in_(done)).values(uploaded=True)
                 )
     return sent
+
+
+def fetch_file(db: Database, sha256: str, *, root: Path | None = None) -> bytes:
+    """Return a stored file's bytes: from this desk's storage, or, for a file another desk
+    made (its row came with a pull), from the center, kept here from then on.
+
+    Raises StorageError when it is neither here nor at the center (or the center cannot be
+    reached: the message says so)."""
+    try:
+        return read_file(sha256, root=root)
+    except StorageError as missing:
+        from counter_app.services.sync.join import client_for
+        from counter_app.services.sync.runner import sync_status
+
+        if not sync_status(db).joined:
+            raise
+        with client_for(db) as client:
+            data = client.get_file(sha256)
+        if data is None:
+            raise missing
+        put_bytes(data, root=root)  # checked against its address on the way in
+        return read_file(sha256, root=root)

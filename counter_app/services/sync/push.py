@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, Table, select, update
 
 from counter_app.db import Database
 from counter_app.models import OutboxOp
@@ -19,6 +19,16 @@ from counter_app.services.recording import sync_state
 from counter_app.services.sync.client import CenterClient
 
 BATCH = 200
+WIRE_COLUMNS = (
+    OutboxOp.op_id,
+    OutboxOp.desk_seq,
+    OutboxOp.entity,
+    OutboxOp.entity_id,
+    OutboxOp.kind,
+    OutboxOp.payload,
+    OutboxOp.base_version,
+    OutboxOp.schema_version,
+)
 HELD_REASON = "đợi thao tác bị từ chối trước đó / waits behind a refused op of the same record"
 
 
@@ -33,8 +43,8 @@ class PushReport:
     server_times: list[tuple[datetime, datetime, datetime]] = field(default_factory=list)
 
 
-def op_message(op: OutboxOp, held: bool) -> dict[str, Any]:
-    """Return the wire form of an outbox op."""
+def op_message(op: OutboxOp | Any, held: bool) -> dict[str, Any]:
+    """Return the wire form of an outbox op (an OutboxOp or a row of its columns)."""
     msg: dict[str, Any] = {
         "op_id": op.op_id,
         "desk_seq": op.desk_seq,
@@ -57,14 +67,13 @@ def push_outbox(db: Database, client: CenterClient, *, batch: int = BATCH) -> Pu
     report = PushReport()
     while True:
         with db.read() as session:
-            ops = list(
-                session.scalars(
-                    select(OutboxOp)
-                    .where(OutboxOp.state.in_(("pending", "sent")))
-                    .order_by(OutboxOp.desk_seq)
-                    .limit(batch)
-                )
-            )
+            # Plain rows, not ORM objects: a push of thousands of ops is mostly this read.
+            ops = session.execute(
+                select(*WIRE_COLUMNS)
+                .where(OutboxOp.state == "pending")
+                .order_by(OutboxOp.desk_seq)
+                .limit(batch)
+            ).all()
             blocked = set(
                 session.scalars(select(OutboxOp.entity_id).where(OutboxOp.state == "quarantined"))
             )
@@ -96,41 +105,52 @@ def _record(
     resend that is a duplicate — the cursor moves back so the next pull reads the center's
     row again (re-applying a change is harmless)."""
     reread: int | None = None
-    with db.write() as session, session.no_autoflush:
-        ids = [res["op_id"] for res in results]
-        rows = {
-            op.op_id: op
-            for start in range(0, len(ids), 500)
-            for op in session.scalars(
-                select(OutboxOp).where(OutboxOp.op_id.in_(ids[start : start + 500]))
+    acked: list[str] = []
+    refused: dict[str, str] = {}
+    for res in results:
+        result = res["result"]
+        if result == "gap":
+            report.gap = str(res.get("detail", {}).get("reason", "gap"))
+            break
+        first = res.get("first_result", result)
+        report.duplicates += result == "duplicate"
+        if first in ("applied", "conflict"):
+            acked.append(res["op_id"])
+            report.conflicts += first == "conflict"
+            seen = res.get("server_version") or (res.get("detail") or {}).get("row_version")
+            if seen is not None:
+                reread = int(seen) if reread is None else min(reread, int(seen))
+        else:
+            refused[res["op_id"]] = str(res.get("detail", {}).get("reason", first))[:2000]
+    table = cast(Table, OutboxOp.__table__)
+    with db.write() as session:
+        # One statement for the acknowledged ops (nearly all of them); an op acked before
+        # (a reply that arrived twice) is left as it is.
+        for start in range(0, len(acked), 500):
+            done = session.execute(
+                update(table)
+                .where(table.c.op_id.in_(acked[start : start + 500]), table.c.state != "acked")
+                .values(
+                    state="acked",
+                    acked_at=now,
+                    sent_at=now,
+                    last_error="",
+                    attempts=table.c.attempts + 1,
+                )
             )
-        }
-        for res in results:
-            row = rows.get(res["op_id"])
-            if row is None or row.state == "acked":
-                continue
-            result = res["result"]
-            if result == "gap":
-                report.gap = str(res.get("detail", {}).get("reason", "gap"))
-                break
-            first = res.get("first_result", result)
-            row.attempts += 1
-            row.sent_at = now
-            if result == "duplicate":
-                report.duplicates += 1
-            if first in ("applied", "conflict"):
-                row.state = "acked"
-                row.acked_at = now
-                row.last_error = ""
-                report.acked += 1
-                report.conflicts += first == "conflict"
-                seen = res.get("server_version") or (res.get("detail") or {}).get("row_version")
-                if seen is not None:
-                    reread = int(seen) if reread is None else min(reread, int(seen))
-            else:
-                row.state = "quarantined"
-                row.last_error = str(res.get("detail", {}).get("reason", first))[:2000]
-                report.quarantined += 1
+            report.acked += cast(CursorResult[Any], done).rowcount
+        for op_id, reason in refused.items():
+            done = session.execute(
+                update(table)
+                .where(table.c.op_id == op_id, table.c.state != "acked")
+                .values(
+                    state="quarantined",
+                    sent_at=now,
+                    last_error=reason,
+                    attempts=table.c.attempts + 1,
+                )
+            )
+            report.quarantined += cast(CursorResult[Any], done).rowcount
         state = sync_state(session)
         state.last_push_at = now
         if reread is not None and reread <= state.pull_cursor_id:

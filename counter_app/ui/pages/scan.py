@@ -261,7 +261,7 @@ class ScanPage(Page):
         if not 0 <= row < len(self.files):
             return
         f = self.files[row]
-        self.ctx.background(
+        self.ctx.read(
             stored_pdf_pages,
             f.sha256,
             PAGE_WIDTH,

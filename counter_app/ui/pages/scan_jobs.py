@@ -7,6 +7,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
@@ -16,7 +17,10 @@ from counter_app.scanning.pages import PageSettings
 from counter_app.scanning.pdf import EncodedPage, PdfMeta, build_pdf, thumbnails
 from counter_app.scanning.pool import process_pages
 from counter_app.scanning.sources import FolderSource
-from counter_app.services.files import read_file
+from counter_app.services.sync.files import fetch_file
+
+if TYPE_CHECKING:
+    from counter_app.services.setup import Database
 
 THUMB_WIDTH = 150
 # Below this many pages a pool of processes costs more to start than it saves.
@@ -97,8 +101,11 @@ def take_from_folder(
     return Loaded(loaded.pages, loaded.blank, loaded.problems, tuple(ready))
 
 
-def stored_pdf_pages(sha256: str, width: int, limit: int) -> tuple[list[Image.Image], bytes]:
-    """Return the first `limit` pages of a stored PDF as images and the file's bytes. Raises
-    StorageError when the file is missing or damaged."""
-    data = read_file(sha256)
+def stored_pdf_pages(
+    db: Database, sha256: str, width: int, limit: int
+) -> tuple[list[Image.Image], bytes]:
+    """Return the first `limit` pages of a stored PDF as images and the file's bytes; a file
+    another desk scanned is fetched from the center once. Raises StorageError when the file
+    is missing or damaged (runs on the database thread: it may ask the center)."""
+    data = fetch_file(db, sha256)
     return thumbnails(data, width, limit), data

@@ -153,8 +153,9 @@ BEGIN
     BEGIN
       v_sv := center_log_change(v_entity, v_eid, v_kind, to_jsonb(v_cols), p_desk,
                                 p_op->>'op_id');
+      -- The center knows who sent the row: a desk cannot attribute rows to another desk.
       v_payload := v_payload || jsonb_build_object('server_version', v_sv,
-        'origin_desk_id', coalesce(v_payload->>'origin_desk_id', p_desk));
+        'origin_desk_id', p_desk);
       SELECT array_agg(k) INTO v_use FROM jsonb_object_keys(v_payload) k WHERE k = ANY (v_cols);
       IF cardinality(v_use) = cardinality(v_cols)
          AND v_entity IN ('dossiers', 'dossier_items', 'dossier_events', 'audit_log') THEN
@@ -269,6 +270,92 @@ BEGIN
                                  'unknown_fields', to_jsonb(v_unknown)));
 END $$;
 
+-- The common batch in one go: the next desk_seqs in order, new whole rows of pushed tables,
+-- nothing seen before, nothing held. Set-based inserts per table (parents first) instead of
+-- one op at a time; NULL (nothing done) when the batch is not that plain or anything fails,
+-- and center_push applies it op by op, with a result for each.
+CREATE FUNCTION center_push_fast(p_desk text, p_ops jsonb, p_last bigint) RETURNS jsonb[]
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  c_order constant text[] := ARRAY['files', 'dossiers', 'dossier_items', 'dossier_files',
+    'dossier_events', 'ratings', 'postal_batches', 'postal_batch_items', 'postal_deliveries',
+    'queue_tickets', 'audit_log'];
+  v_all jsonb[];
+  v_cols jsonb;
+  v_entity text;
+  v_rows jsonb;
+  v_count int;
+  v_done int;
+  v_results jsonb[];
+BEGIN
+  IF jsonb_array_length(p_ops) = 0 THEN
+    RETURN NULL;
+  END IF;
+  IF EXISTS (
+    SELECT 1 FROM jsonb_array_elements(p_ops) WITH ORDINALITY AS o(op, i)
+     WHERE (o.op->>'desk_seq')::bigint IS DISTINCT FROM p_last + o.i
+        OR o.op->>'kind' NOT IN ('insert', 'append')
+        OR NOT (o.op->>'entity') = ANY (c_order)
+        OR (o.op->>'held')::boolean IS TRUE
+        OR o.op->'payload'->>center_entity_key(o.op->>'entity') IS DISTINCT FROM o.op->>'entity_id'
+  ) OR EXISTS (
+    SELECT 1 FROM center_applied_ops a
+     WHERE a.op_id IN (SELECT o.op->>'op_id' FROM jsonb_array_elements(p_ops) o(op))
+  ) THEN
+    RETURN NULL;
+  END IF;
+  -- Whole rows: the payload's keys are exactly the table's columns (looked up once per table).
+  SELECT jsonb_object_agg(e, to_jsonb(center_table_columns(e))) INTO v_cols
+    FROM (SELECT DISTINCT o.op->>'entity' AS e FROM jsonb_array_elements(p_ops) o(op)) d;
+  IF EXISTS (
+    SELECT 1 FROM jsonb_array_elements(p_ops) o(op)
+     WHERE (SELECT count(*) FROM jsonb_object_keys(o.op->'payload'))
+           <> jsonb_array_length(v_cols->(o.op->>'entity'))
+        OR EXISTS (SELECT 1 FROM jsonb_object_keys(o.op->'payload') k
+                    WHERE NOT (v_cols->(o.op->>'entity')) ? k)
+  ) THEN
+    RETURN NULL;
+  END IF;
+  BEGIN
+    -- Change-log ids in batch order, under the advisory lock center_push holds.
+    SELECT array_agg(op || jsonb_build_object('_sv', nextval('center_change_log_id_seq')))
+      INTO v_all
+      FROM (SELECT o.op FROM jsonb_array_elements(p_ops) WITH ORDINALITY o(op, i)
+             ORDER BY o.i) s;
+    INSERT INTO center_change_log (id, entity, entity_id, kind, fields, origin_desk_id, op_id, at)
+    SELECT (op->>'_sv')::bigint, op->>'entity', op->>'entity_id', op->>'kind',
+           jsonb_build_object('names', (SELECT jsonb_agg(k) FROM jsonb_object_keys(op->'payload') k)),
+           p_desk, op->>'op_id', now()
+      FROM unnest(v_all) op;
+    FOREACH v_entity IN ARRAY c_order LOOP
+      SELECT count(*), jsonb_agg(op->'payload' || jsonb_build_object(
+               'server_version', (op->>'_sv')::bigint, 'origin_desk_id', p_desk))
+        INTO v_count, v_rows
+        FROM unnest(v_all) op WHERE op->>'entity' = v_entity;
+      CONTINUE WHEN v_count = 0;
+      EXECUTE format('INSERT INTO %1$I SELECT * FROM jsonb_populate_recordset(NULL::%1$I, $1) '
+                     'ON CONFLICT DO NOTHING', v_entity) USING v_rows;
+      GET DIAGNOSTICS v_done = ROW_COUNT;
+      IF v_done <> v_count THEN  -- a row was already there: op by op says which
+        RAISE EXCEPTION 'fast path: % of % % rows were new', v_done, v_count, v_entity;
+      END IF;
+    END LOOP;
+    INSERT INTO center_applied_ops (op_id, desk_id, desk_seq, entity, entity_id, result,
+                                    detail, server_version, applied_at)
+    SELECT op->>'op_id', p_desk, (op->>'desk_seq')::bigint, op->>'entity', op->>'entity_id',
+           'applied', '{"unknown_fields": []}'::jsonb, (op->>'_sv')::bigint, now()
+      FROM unnest(v_all) op;
+    SELECT array_agg(jsonb_build_object('op_id', op->>'op_id', 'result', 'applied',
+                     'server_version', (op->>'_sv')::bigint,
+                     'detail', '{"unknown_fields": []}'::jsonb) ORDER BY i)
+      INTO v_results
+      FROM unnest(v_all) WITH ORDINALITY u(op, i);
+  EXCEPTION WHEN OTHERS THEN
+    RETURN NULL;
+  END;
+  RETURN v_results;
+END $$;
+
 -- The one entry point for a desk's outbox ops (a JSON array in desk_seq order).
 CREATE FUNCTION center_push(p_desk text, p_protocol int, p_schema int, p_ops jsonb)
 RETURNS jsonb
@@ -289,6 +376,16 @@ BEGIN
   INSERT INTO center_desk_progress (desk_id, last_seq, pull_cursor)
   VALUES (p_desk, 0, 0) ON CONFLICT DO NOTHING;
   SELECT last_seq INTO v_last FROM center_desk_progress WHERE desk_id = p_desk FOR UPDATE;
+  v_results := center_push_fast(p_desk, p_ops, v_last);
+  IF v_results IS NOT NULL THEN
+    UPDATE center_desk_progress SET last_seq = v_last + cardinality(v_results),
+           last_seen_at = now(), schema_version = p_schema WHERE desk_id = p_desk;
+    PERFORM pg_notify('counter_changes', (SELECT max(id)::text FROM center_change_log));
+    RETURN jsonb_build_object('results', to_jsonb(v_results),
+                              'last_seq', v_last + cardinality(v_results),
+                              'server_time', clock_timestamp());
+  END IF;
+  v_results := '{}';
   FOR v_op IN SELECT value FROM jsonb_array_elements(p_ops) LOOP
     SELECT * INTO v_prior FROM center_applied_ops WHERE op_id = v_op->>'op_id';
     IF FOUND THEN
@@ -469,6 +566,7 @@ FUNCTION_SIGNATURES = (
     "center_entity_policy(text)", "center_entity_key(text)", "center_check_caller(text)",
     "center_check_versions(int, int)", "center_log_change(text, text, text, jsonb, text, text)",
     "center_table_columns(text)", "center_apply_op(text, jsonb)",
+    "center_push_fast(text, jsonb, bigint)",
     "center_push(text, int, int, jsonb)", "center_pull(text, int, int, bigint, int)",
     "center_info(text)", "center_find_desk(int)", "center_reference(text, bigint)",
     "center_bump_ref_version()", "center_claim_number(text, text)",
@@ -478,6 +576,9 @@ FUNCTION_SIGNATURES = (
 
 
 def upgrade() -> None:
+    op.create_index(
+        "ix_sync_outbox_state_desk_seq", "sync_outbox", ["state", "desk_seq"], unique=False
+    )
     op.create_table(
         "center_change_log",
         sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
@@ -584,6 +685,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_sync_outbox_state_desk_seq", table_name="sync_outbox")
     if op.get_bind().dialect.name == "postgresql":
         for table in REFERENCE_TABLES:
             op.execute(f"DROP TRIGGER IF EXISTS {table}_ref_version ON {table}")
