@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from counter_app.config import data_dir
 from counter_app.db import Database
 from counter_app.domain.calendar import CENTER_TZ
-from counter_app.domain.errors import CounterError, InvalidInput, NotAllowed, NotFound, StorageError
+from counter_app.domain.errors import InvalidInput, NotAllowed, NotFound, StorageError
 from counter_app.domain.status import Status
 from counter_app.domain.text import nfc
 from counter_app.models import Dossier, DossierEvent
@@ -30,8 +30,8 @@ from counter_app.models.base import utcnow
 from counter_app.printing.forms import render_form
 from counter_app.services import documents
 from counter_app.services.dossier_records import latest_promise
-from counter_app.services.print_docs import absolute_uri
-from counter_app.services.print_queue import JobView, enqueue
+from counter_app.services.print_docs import queue_form_pdf
+from counter_app.services.print_queue import JobView
 from counter_app.services.recording import Actor, add_outbox, audit
 
 LOCAL_TZ = ZoneInfo(CENTER_TZ)
@@ -158,21 +158,8 @@ def issue_apology(
     issued = ApologyIssued(code, due_at.astimezone(LOCAL_TZ), new_due_at.astimezone(LOCAL_TZ), path)
     if not a4_printer:
         return issued
-    try:
-        job = enqueue(
-            db,
-            printer_uri=absolute_uri(a4_printer),
-            document="form:apology",
-            params={"code": code, "file": str(path)},
-            payload=path.read_bytes(),
-            dossier_id=dossier_id,
-            actor=actor,
-        )
-    except CounterError as exc:
-        return _with(issued, problem=exc.message)
-    except OSError as exc:
-        return _with(issued, problem=f"{path}: {exc.strerror}")
-    return _with(issued, job=job)
+    job, problem = queue_form_pdf(db, a4_printer, "form:apology", code, path, dossier_id, actor)
+    return _with(issued, job=job, problem=problem)
 
 
 def _with(issued: ApologyIssued, *, job: JobView | None = None, problem: str = "") -> ApologyIssued:

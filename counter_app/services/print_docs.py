@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db import Database
-from counter_app.domain.errors import InvalidInput
+from counter_app.domain.errors import CounterError, InvalidInput
 from counter_app.models import Dossier, DossierEvent
 from counter_app.models.base import utcnow
 from counter_app.printing.connections import send_to_printer
@@ -65,6 +65,35 @@ def absolute_uri(uri: str) -> str:
     if uri.startswith("file:") and not uri.startswith("file:/"):
         return "file:" + str(Path(uri[5:]).resolve())
     return uri
+
+
+def queue_form_pdf(
+    db: Database,
+    a4_printer: str,
+    document: str,
+    code: str,
+    path: Path,
+    dossier_id: str | None,
+    actor: Actor,
+) -> tuple[JobView | None, str]:
+    """Queue a written A4 form (PDF at `path`) for the A4 printer; return (the job, "") or
+    (None, why it could not be queued). The form itself is already kept: a printer problem is
+    told, never a reason to lose it."""
+    try:
+        job = enqueue(
+            db,
+            printer_uri=absolute_uri(a4_printer),
+            document=document,
+            params={"code": code, "file": str(path)},
+            payload=path.read_bytes(),
+            dossier_id=dossier_id,
+            actor=actor,
+        )
+    except CounterError as exc:
+        return None, exc.message
+    except OSError as exc:
+        return None, f"{path}: {exc.strerror}"
+    return job, ""
 
 
 @dataclass(frozen=True, slots=True)

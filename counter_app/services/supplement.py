@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from counter_app.db import Database
 from counter_app.domain.calendar import CENTER_TZ
 from counter_app.domain.catalog import ChecklistItemSpec, DocumentKind
-from counter_app.domain.errors import CounterError, NotFound, StorageError
+from counter_app.domain.errors import NotFound, StorageError
 from counter_app.domain.status import Status, check_transition
 from counter_app.domain.text import nfc
 from counter_app.models import Dossier, DossierEvent, Procedure
@@ -39,8 +39,8 @@ from counter_app.services.intake_outcomes import (
     checked_missing,
     supplement_details,
 )
-from counter_app.services.print_docs import absolute_uri
-from counter_app.services.print_queue import JobView, enqueue
+from counter_app.services.print_docs import queue_form_pdf
+from counter_app.services.print_queue import JobView
 from counter_app.services.recording import Actor, add_outbox
 
 LOCAL_TZ = ZoneInfo(CENTER_TZ)
@@ -150,21 +150,8 @@ def request_supplement(
     issued = SupplementIssued(code, reason, change.due_at, path)
     if not a4_printer:
         return issued
-    try:
-        job = enqueue(
-            db,
-            printer_uri=absolute_uri(a4_printer),
-            document="form:supplement",
-            params={"code": code, "file": str(path)},
-            payload=path.read_bytes(),
-            dossier_id=dossier_id,
-            actor=actor,
-        )
-    except CounterError as exc:
-        return replace(issued, problem=exc.message)
-    except OSError as exc:
-        return replace(issued, problem=f"{path}: {exc.strerror}")
-    return replace(issued, job=job)
+    job, problem = queue_form_pdf(db, a4_printer, "form:supplement", code, path, dossier_id, actor)
+    return replace(issued, job=job, problem=problem)
 
 
 def _load(session: Session, code: str) -> Dossier:
