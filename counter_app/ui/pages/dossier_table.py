@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from counter_app.ui import theme
 from counter_app.ui.qt import (
+    QAbstractItemView,
     QAbstractTableModel,
     QBrush,
     QColor,
     QCoreApplication,
+    QHeaderView,
     QModelIndex,
     QPainter,
     QPersistentModelIndex,
@@ -19,6 +21,7 @@ from counter_app.ui.qt import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
+    QTableView,
 )
 
 if TYPE_CHECKING:
@@ -176,3 +179,26 @@ class TwoLineDelegate(QStyledItemDelegate):
         width = int(max(metrics.horizontalAdvance(first) * bold, metrics.horizontalAdvance(second)))
         extra = 16 if index.data(DUE_STATE) in DUE_COLOURS else 0
         return QSize(width + 2 * self.PAD + extra + 12, 2 * metrics.height() + 18)
+
+
+def row_table(name: str, model: QAbstractTableModel, stretch: int) -> QTableView:
+    """Return a read-only table of two-line rows, one selected row at a time, no grid, column
+    `stretch` taking the width left (the dossier lists of the window)."""
+    table = QTableView(objectName=name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.setItemDelegate(TwoLineDelegate(table))
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(54)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setHighlightSections(False)
+    return table

@@ -17,19 +17,16 @@ from counter_app.ui.dossier_actions import ACTIONS, ActionPanel
 from counter_app.ui.dossier_flows import DossierActionRunner
 from counter_app.ui.pages.base import Page
 from counter_app.ui.pages.dossier_detail import DossierDetail
-from counter_app.ui.pages.dossier_table import DossierTableModel, TwoLineDelegate
+from counter_app.ui.pages.dossier_table import DossierTableModel, row_table
 from counter_app.ui.qt import (
-    QAbstractItemView,
     QGuiApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -77,23 +74,7 @@ class DossiersPage(Page):
         self.count = QLabel("", objectName="muted")
 
         self.model = DossierTableModel(ctx.language)
-        self.table = QTableView(objectName="dossierTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setItemDelegate(TwoLineDelegate(self.table))
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(54)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
+        self.table = row_table("dossierTable", self.model, 0)
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _p: self._show_row(cur.row())
         )

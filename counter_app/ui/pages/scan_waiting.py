@@ -9,19 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.status import Channel
 from counter_app.services.scan_waiting import WaitingList, dossiers_waiting_for_scan
-from counter_app.ui.pages.dossier_table import SECOND_LINE, Index, TwoLineDelegate
+from counter_app.ui.pages.dossier_table import SECOND_LINE, Index, row_table
 from counter_app.ui.qt import (
-    QAbstractItemView,
     QAbstractTableModel,
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QModelIndex,
     QStackedWidget,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -131,23 +128,7 @@ class WaitingPanel(QFrame):
         head.addWidget(self.only_desk)
 
         self.model = WaitingTableModel()
-        self.table = QTableView(objectName="scanWaiting")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setItemDelegate(TwoLineDelegate(self.table))
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(54)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
+        self.table = row_table("scanWaiting", self.model, 2)
         # Enter and a double click both "activate" the current row.
         self.table.activated.connect(lambda index: self._choose(index.row()))
 
