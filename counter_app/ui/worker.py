@@ -16,6 +16,7 @@ callback right after, so a test reads the outcome on the next line (Picard's fak
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
@@ -34,6 +35,9 @@ from counter_app.ui.qt import (
 
 Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
+
+
+log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
@@ -55,6 +59,7 @@ class Worker:
     def __init__(self, *, inline: bool = False, pool_threads: int = 3) -> None:
         self.inline = inline
         self.pending = 0  # jobs submitted whose callback has not run yet
+        self.closed = False
         # What to do with an error when the caller gave no on_error (the shell sets this to
         # "show it in the message bar"); until then, only the log.
         self.default_error: ErrorCallback = lambda exc: None
@@ -113,7 +118,9 @@ class Worker:
         return self.pending == 0
 
     def shutdown(self) -> None:
-        """Let running jobs finish, drop queued ones (at exit)."""
+        """Let running jobs finish, drop queued ones (at exit). Work asked for afterwards (a
+        timer of a closing window) is dropped too."""
+        self.closed = True
         for ex in (self._db, self._files, self._pool):
             ex.shutdown(wait=True, cancel_futures=True)
 
@@ -151,6 +158,9 @@ class Worker:
                     lambda: self._finish(lambda: self._succeeded(result, on_success, owner))
                 )
 
+        if self.closed:
+            log.debug("worker shut down: %s dropped", getattr(fn, "__name__", fn))
+            return
         self.pending += 1
         executor.submit(job)
 
