@@ -135,6 +135,38 @@ def cmd_queue_status(args: argparse.Namespace) -> int:
     return _run(args, work)
 
 
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    from counter_app.ui.kiosk_app import run_kiosk  # Qt is imported only for the window
+
+    return run_kiosk(args)
+
+
+def _add_kiosk_command(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """`counter-app kiosk [--printer URI] [--screenshot OUT.png --size WxH]` (issue 7, part 2)."""
+    from counter_app.ui.kiosk_app import STEPS
+
+    p = add("kiosk", cmd_kiosk, "máy lấy số thứ tự / the ticket kiosk (full screen)")
+    p.add_argument("--printer", metavar="URI", help="máy in phiếu / ticket printer URI")
+    p.add_argument("--paper", default="80", choices=["80", "58", "tm-t88"], help="khổ giấy / paper")
+    p.add_argument("--screenshot", metavar="OUT.png", help="chụp ra PNG / save a screenshot")
+    p.add_argument("--size", metavar="WxH", help="kích thước / window size, e.g. 1920x1080")
+    p.add_argument("--step", default="home", choices=STEPS, help="ảnh chụp / screenshot: step")
+
+
+def cmd_display(args: argparse.Namespace) -> int:
+    from counter_app.ui.display_app import run_display  # Qt is imported only for the window
+
+    return run_display(args)
+
+
+def _add_display_command(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """`counter-app display [--screenshot OUT.png --size WxH] [--mute]` (issue 7, part 4)."""
+    p = add("display", cmd_display, "màn hình phòng chờ / the hall display (full screen, voice)")
+    p.add_argument("--screenshot", metavar="OUT.png", help="chụp ra PNG / save a screenshot")
+    p.add_argument("--size", metavar="WxH", help="kích thước / window size, e.g. 1920x1080")
+    p.add_argument("--mute", action="store_true", help="không đọc số / no sound")
+
+
 def add_queue_commands(
     sub: Any, add: Callable[..., argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
@@ -161,3 +193,5 @@ def add_queue_commands(
         "--service", action="append", metavar="CODE", help="chỉ dịch vụ này / only this service"
     )
     add("status", cmd_queue_status, "tình trạng hàng chờ / queue status", container=qsub)
+    _add_kiosk_command(add)
+    _add_display_command(add)

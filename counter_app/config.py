@@ -86,6 +86,10 @@ class Settings:
     idle_lock_minutes: int = field(
         default=10, metadata={"title": "Khóa màn hình sau (phút) / Lock after idle minutes"}
     )
+    queue_wait_alert_minutes: int = field(
+        default=20,
+        metadata={"title": "Cảnh báo khi chờ quá (phút) / Alert when a wait passes (minutes)"},
+    )
 
 
 # Upgrades from version N to N+1 (Picard's config_upgrade pattern); none yet beyond version 1.

@@ -4,10 +4,12 @@
 # fonts-liberation lacks ơ, ư and the dot below; fonts-dejavu-extra has the italics), Qt's runtime
 # libraries (libpulse0: QtMultimedia, the document camera, links libpulse.so.0), poppler-utils
 # (pdftoppm/pdftotext, used by tests to look at PDFs), PostgreSQL server binaries (tests start a
-# private server when none answers at 127.0.0.1:5432). Elsewhere it says what to install.
+# private server when none answers at 127.0.0.1:5432), espeak-ng (the hall display's offline
+# Vietnamese voice, `-v vi`). Elsewhere it says what to install.
 set -u
 packages=(libzbar0 fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 libegl1 libgl1 libxkbcommon0
-          libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 libpulse0 poppler-utils)
+          libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 libpulse0 poppler-utils
+          espeak-ng)
 command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 \
   || packages+=(postgresql)
 

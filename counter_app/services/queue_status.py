@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select
 
 from counter_app.db import Database
 from counter_app.domain.queue import business_date
@@ -48,25 +49,32 @@ def queue_status(
     if center is not None:
         ok, data = center.run(lambda c: c.queue_status())
         if ok and data is not None:
-            return QueueStatus(
-                online=True,
-                business_date=date.fromisoformat(data["business_date"]),
-                services=[
-                    ServiceWaiting(s["code"], s["name"], int(s["waiting"]))
-                    for s in data["services"]
-                ],
-                desks=[
-                    DeskNow(
-                        d["number"],
-                        d["name"],
-                        d["ticket"]["display"] if d["ticket"] else None,
-                        d["ticket"]["state"] if d["ticket"] else None,
-                        d["ticket"]["service"] if d["ticket"] else None,
-                        int(d["served"]),
-                    )
-                    for d in data["desks"]
-                ],
+            return _from_center(data)
+    return _local_status(db, now)
+
+
+def _from_center(data: dict[str, Any]) -> QueueStatus:
+    return QueueStatus(
+        online=True,
+        business_date=date.fromisoformat(data["business_date"]),
+        services=[
+            ServiceWaiting(s["code"], s["name"], int(s["waiting"])) for s in data["services"]
+        ],
+        desks=[
+            DeskNow(
+                d["number"],
+                d["name"],
+                d["ticket"]["display"] if d["ticket"] else None,
+                d["ticket"]["state"] if d["ticket"] else None,
+                d["ticket"]["service"] if d["ticket"] else None,
+                int(d["served"]),
             )
+            for d in data["desks"]
+        ],
+    )
+
+
+def _local_status(db: Database, now: datetime | None) -> QueueStatus:
     day = business_date(now or utcnow())
     with db.read() as session:
         waiting = dict(
@@ -114,3 +122,70 @@ def queue_status(
                 )
             )
         return QueueStatus(False, day, services, desks)
+
+
+# --- the hall display ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CallMade:
+    """One call of a ticket to a desk, as the hall display shows and announces it."""
+
+    ticket_id: str
+    display: str
+    desk_number: int
+    desk_name: str
+    at: datetime  # when it was called (called again, for a recall): with ticket_id, its key
+
+
+@dataclass(frozen=True, slots=True)
+class HallView:
+    status: QueueStatus
+    calls: list[CallMade]  # today's latest calls, the latest first
+
+
+def hall_view(
+    db: Database, center: CenterLink | None = None, *, limit: int = 6, now: datetime | None = None
+) -> HallView:
+    """Return what the hall display shows: today's status and the `limit` latest calls.
+
+    From the center when it answers (one call; its current tickets are the calls, a recall
+    there keeps its first call's time), else from this database, where a recall is a called
+    ticket whose `updated_at` is past its `called_at`."""
+    if center is not None:
+        ok, data = center.run(lambda c: c.queue_status())
+        if ok and data is not None:
+            calls = [
+                CallMade(
+                    d["ticket"]["id"],
+                    d["ticket"]["display"],
+                    d["number"],
+                    d["name"],
+                    datetime.fromisoformat(d["ticket"]["called_at"]),
+                )
+                for d in data["desks"]
+                if d["ticket"] and d["ticket"].get("called_at")
+            ]
+            calls.sort(key=lambda c: c.at, reverse=True)
+            return HallView(_from_center(data), calls[:limit])
+    status = _local_status(db, now)
+    with db.read() as session:
+        at = case(
+            (
+                and_(QueueTicket.state == "called", QueueTicket.updated_at > QueueTicket.called_at),
+                QueueTicket.updated_at,
+            ),
+            else_=QueueTicket.called_at,
+        )
+        rows = session.execute(
+            select(QueueTicket.id, QueueTicket.display, Desk.number, Desk.name, at)
+            .join(Desk, Desk.id == QueueTicket.desk_id)
+            .where(
+                QueueTicket.business_date == status.business_date,
+                QueueTicket.called_at.is_not(None),
+                QueueTicket.state != "waiting",
+            )
+            .order_by(at.desc(), QueueTicket.id.desc())
+            .limit(limit)
+        ).all()
+    return HallView(status, [CallMade(*row) for row in rows])

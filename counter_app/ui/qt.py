@@ -36,6 +36,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QBrush,
+    QCloseEvent,
     QColor,
     QDesktopServices,
     QFont,
@@ -52,6 +53,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QResizeEvent,
     QScreen,
     QShowEvent,
     QTransform,
@@ -117,6 +119,16 @@ def multimedia() -> _ModuleType:
     from PySide6 import QtMultimedia
 
     return QtMultimedia
+
+
+def text_to_speech() -> _ModuleType:
+    """Return `PySide6.QtTextToSpeech` (QTextToSpeech), imported on first use only: just the
+    hall display speaks, and on Linux it links libpulse.so.0 and talks to speech-dispatcher.
+
+    Raises ImportError when it cannot be loaded."""
+    from PySide6 import QtTextToSpeech
+
+    return QtTextToSpeech
 
 
 __all__ = [name for name in dir() if not name.startswith("_")]

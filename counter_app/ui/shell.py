@@ -95,6 +95,9 @@ class Shell(QWidget):
         content_lay = QVBoxLayout(content)
         content_lay.setContentsMargins(24, 18, 24, 16)
         content_lay.setSpacing(12)
+        self.queue_bar = self._queue_bar()
+        if self.queue_bar is not None:
+            content_lay.addWidget(self.queue_bar)
         content_lay.addWidget(self.bar)
         content_lay.addWidget(self.stack, 1)
         body = QHBoxLayout()
@@ -172,6 +175,19 @@ class Shell(QWidget):
             lay.addWidget(hint)
         nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         return nav
+
+    def _queue_bar(self) -> QWidget | None:
+        """An officer at a desk calls the queue from every page (issue 7): the bar's keys are
+        the window's, listed by F1."""
+        if "officer" not in self.ctx.user.roles or self.ctx.desk is None:
+            return None
+        from counter_app.ui.queue_bar import QueueBar
+
+        bar = QueueBar(self.ctx)
+        for action in bar.shortcut_actions():
+            self.addAction(action)
+            self.global_actions.append(action)
+        return bar
 
     def _action(self, text: str, keys: str, slot: Any) -> QAction:
         action = QAction(text, self)

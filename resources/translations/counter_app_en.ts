@@ -71,6 +71,54 @@
     </message>
 </context>
 <context>
+    <name>AdminPanel</name>
+    <message>
+        <source>Thoát chế độ máy lấy số</source>
+        <translation>Leave kiosk mode</translation>
+    </message>
+    <message>
+        <source>Chỉ dành cho quản trị viên.</source>
+        <translation>For administrators only.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nhập tên đăng nhập và mật khẩu.</source>
+        <translation>Enter a username and password.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertBanner</name>
+    <message numerus="yes">
+        <source>%n người chờ quá %1 phút:</source>
+        <translation>
+            <numerusform>%n person has waited over %1 minutes:</numerusform>
+            <numerusform>%n people have waited over %1 minutes:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>và %n người nữa</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ApologyDialog</name>
     <message>
         <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả</source>
@@ -454,6 +502,32 @@
     <message>
         <source>Chỉ quản trị viên mới được đổi người dùng khi màn hình đang khóa.</source>
         <translation>Only an administrator may switch user while the screen is locked.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskCard</name>
+    <message>
+        <source>Chưa mở</source>
+        <translation>Not opened</translation>
+    </message>
+    <message>
+        <source>Chưa gọi số hôm nay</source>
+        <translation>No calls today</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã phục vụ %n</source>
+        <translation>
+            <numerusform>Served %n</numerusform>
+            <numerusform>Served %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rảnh %1</source>
+        <translation>idle %1</translation>
+    </message>
+    <message>
+        <source>Dịch vụ %1</source>
+        <translation>Service %1</translation>
     </message>
 </context>
 <context>
@@ -932,6 +1006,109 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     </message>
 </context>
 <context>
+    <name>HallDisplay</name>
+    <message>
+        <source>Màn hình phòng chờ</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <source>Mời số</source>
+        <translation>Now calling</translation>
+    </message>
+    <message>
+        <source>Các quầy đang phục vụ</source>
+        <translation>Desks now serving</translation>
+    </message>
+    <message>
+        <source>Số người đang chờ</source>
+        <translation>People waiting</translation>
+    </message>
+    <message>
+        <source>Vừa gọi</source>
+        <translation>Just called</translation>
+    </message>
+    <message>
+        <source>Dữ liệu: trung tâm (trực tuyến)</source>
+        <translation>Data: the center (online)</translation>
+    </message>
+    <message>
+        <source>Dữ liệu: máy này</source>
+        <translation>Data: this computer</translation>
+    </message>
+    <message>
+        <source>Chưa đọc được dữ liệu, đang thử lại</source>
+        <translation>Could not read the data yet, retrying</translation>
+    </message>
+    <message>
+        <source>{0} → Quầy {1}</source>
+        <translation>{0} → Desk {1}</translation>
+    </message>
+    <message>
+        <source>Chưa có số được gọi</source>
+        <translation>No number called yet</translation>
+    </message>
+    <message>
+        <source>→ Quầy {0}</source>
+        <translation>→ Desk {0}</translation>
+    </message>
+    <message>
+        <source>Quầy {0}</source>
+        <translation>Desk {0}</translation>
+    </message>
+    <message>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Chủ Nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Giọng đọc: espeak-ng tiếng Việt</source>
+        <translation>Voice: espeak-ng Vietnamese</translation>
+    </message>
+    <message>
+        <source>Giọng đọc: Qt Text-to-Speech tiếng Việt</source>
+        <translation>Voice: Qt Text-to-Speech Vietnamese</translation>
+    </message>
+    <message>
+        <source>Không có giọng đọc tiếng Việt: chỉ chuông và hiển thị</source>
+        <translation>No Vietnamese voice: chime and screen only</translation>
+    </message>
+    <message>
+        <source>Tắt tiếng</source>
+        <translation>Muted</translation>
+    </message>
+    <message>
+        <source>cập nhật {0}</source>
+        <translation>updated {0}</translation>
+    </message>
+    <message>
+        <source>không tìm thấy loa</source>
+        <translation>no speakers found</translation>
+    </message>
+</context>
+<context>
     <name>HandoverForm</name>
     <message>
         <source>2. Kiểm tra người nhận, xác nhận trả</source>
@@ -984,6 +1161,21 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>Người nhận thay: cần ghi họ tên và giấy ủy quyền (số, ngày).</source>
         <translation>Someone else: their name and the authorization (number, date) are required.</translation>
+    </message>
+</context>
+<context>
+    <name>HourChart</name>
+    <message>
+        <source>Lấy số</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Đã phục vụ</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Chưa có lượt nào hôm nay</source>
+        <translation>No tickets yet today</translation>
     </message>
 </context>
 <context>
@@ -1125,6 +1317,60 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>Đã mở lại hồ sơ đang nhập dở.</source>
         <translation>The unfinished intake was reopened.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPriority</name>
+    <message>
+        <source>Người cao tuổi</source>
+        <translation>Elderly person</translation>
+    </message>
+    <message>
+        <source>Người khuyết tật</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <source>Phụ nữ mang thai</source>
+        <translation>Pregnant woman</translation>
+    </message>
+    <message>
+        <source>Có lịch hẹn</source>
+        <translation>Have an appointment</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Máy lấy số thứ tự</source>
+        <translation>Queue ticket kiosk</translation>
+    </message>
+    <message>
+        <source>Chạm vào dịch vụ cần giải quyết để nhận phiếu số thứ tự.</source>
+        <translation>Touch the service you need to get a queue ticket.</translation>
+    </message>
+    <message>
+        <source>Chưa lấy được số, xin Ông/Bà thử lại hoặc hỏi cán bộ hướng dẫn.</source>
+        <translation>No ticket could be issued. Please try again or ask a staff member.</translation>
+    </message>
+    <message>
+        <source>Chọn dịch vụ cho phiếu ưu tiên</source>
+        <translation>Choose the service for your priority ticket</translation>
+    </message>
+    <message>
+        <source>Phiếu ưu tiên: %1  —  chạm để bỏ chọn</source>
+        <translation>Priority ticket: %1  —  touch to cancel</translation>
+    </message>
+    <message>
+        <source>Xin mời chọn dịch vụ để lấy số thứ tự</source>
+        <translation>Please choose a service to get a queue ticket</translation>
+    </message>
+    <message>
+        <source>Người cao tuổi, người khuyết tật, phụ nữ mang thai, có lịch hẹn: chạm vào đây để lấy số ưu tiên</source>
+        <translation>Elderly, disabled, pregnant or with an appointment: touch here for a priority ticket</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên hoặc lãnh đạo mới thoát được.</source>
+        <translation>Only an administrator or supervisor can leave the kiosk.</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1556,21 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     </message>
 </context>
 <context>
+    <name>PriorityPanel</name>
+    <message>
+        <source>Ông/Bà thuộc diện ưu tiên nào?</source>
+        <translation>Which priority applies to you?</translation>
+    </message>
+    <message>
+        <source>Phiếu ưu tiên được gọi trước. Cán bộ có thể đề nghị xuất trình giấy tờ.</source>
+        <translation>Priority tickets are called first. Staff may ask to see a document.</translation>
+    </message>
+    <message>
+        <source>Quay lại</source>
+        <translation>Go back</translation>
+    </message>
+</context>
+<context>
     <name>ProcedurePanel</name>
     <message>
         <source>1. Thủ tục</source>
@@ -1373,6 +1634,154 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>Không nhận hồ sơ thứ Bảy</source>
         <translation>Not received on Saturdays</translation>
+    </message>
+</context>
+<context>
+    <name>QueueBar</name>
+    <message>
+        <source>Gọi số tiếp (F11)</source>
+        <translation>Call next (F11)</translation>
+    </message>
+    <message>
+        <source>Gọi lại (F12)</source>
+        <translation>Recall (F12)</translation>
+    </message>
+    <message>
+        <source>Vắng mặt</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Chuyển…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>Kết thúc</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Bắt đầu phục vụ</source>
+        <translation>Start serving</translation>
+    </message>
+    <message>
+        <source>Phục vụ: tiếp nhận hồ sơ mới</source>
+        <translation>Serve: receive a new dossier</translation>
+    </message>
+    <message>
+        <source>Phục vụ: trả kết quả</source>
+        <translation>Serve: return a result</translation>
+    </message>
+    <message>
+        <source>Phục vụ: mở hồ sơ theo mã</source>
+        <translation>Serve: open a dossier by code</translation>
+    </message>
+    <message>
+        <source>Xong, gọi số tiếp (F11)</source>
+        <translation>Done, call next (F11)</translation>
+    </message>
+    <message>
+        <source>Chưa gọi số nào</source>
+        <translation>No ticket called yet</translation>
+    </message>
+    <message>
+        <source>người cao tuổi</source>
+        <translation>elderly</translation>
+    </message>
+    <message>
+        <source>người khuyết tật</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>phụ nữ mang thai</source>
+        <translation>pregnant</translation>
+    </message>
+    <message>
+        <source>người có con nhỏ</source>
+        <translation>with a small child</translation>
+    </message>
+    <message>
+        <source>có hẹn</source>
+        <translation>appointment</translation>
+    </message>
+    <message>
+        <source>Bấm F11 để mời công dân tiếp theo</source>
+        <translation>Press F11 to call the next citizen</translation>
+    </message>
+    <message numerus="yes">
+        <source>đã chờ %n phút</source>
+        <translation>
+            <numerusform>waited %n minute</numerusform>
+            <numerusform>waited %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đang phục vụ %1</source>
+        <translation>Serving for %1</translation>
+    </message>
+    <message>
+        <source>Đã gọi, chờ đến quầy %1</source>
+        <translation>Called, coming to the desk for %1</translation>
+    </message>
+    <message>
+        <source>Ưu tiên: %1</source>
+        <translation>Priority: %1</translation>
+    </message>
+    <message>
+        <source>Mất kết nối trung tâm:
+chỉ gọi số quầy này cấp (%1 chờ)</source>
+        <translation>Center unreachable:
+only this desk&apos;s own tickets (%1 waiting)</translation>
+    </message>
+    <message>
+        <source>Không còn ai chờ</source>
+        <translation>Nobody waiting</translation>
+    </message>
+    <message>
+        <source>Đang chờ: %1</source>
+        <translation>Waiting: %1</translation>
+    </message>
+    <message>
+        <source>Khi mất kết nối, quầy chỉ gọi được các số chính quầy này cấp trong lúc mất mạng; các số khác gọi được khi có lại kết nối trung tâm. Số chờ theo dịch vụ dưới đây là những gì máy này biết.</source>
+        <translation>While the center is unreachable, this desk calls only the tickets it issued itself meanwhile; the others can be called once the center answers again. The waiting counts per service below are what this machine knows.</translation>
+    </message>
+    <message>
+        <source>Chưa có số nào đang được gọi ở quầy này.</source>
+        <translation>No ticket is being called at this desk.</translation>
+    </message>
+    <message>
+        <source>Số %1 vừa được gọi: bấm Bắt đầu phục vụ, Vắng mặt hoặc Chuyển trước khi gọi số tiếp.</source>
+        <translation>Ticket %1 has just been called: press Start serving, No-show or Transfer before calling the next.</translation>
+    </message>
+    <message>
+        <source>Mời số %1 đến %2</source>
+        <translation>Ticket %1, please come to %2</translation>
+    </message>
+    <message>
+        <source>Không còn ai chờ trong số quầy này cấp khi mất mạng; các số khác gọi được khi có lại kết nối trung tâm.</source>
+        <translation>Nobody is waiting among the tickets this desk issued while offline; the others can be called once the center answers again.</translation>
+    </message>
+    <message>
+        <source>Không còn ai chờ.</source>
+        <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <source>Đã gọi lại số %1</source>
+        <translation>Ticket %1 called again</translation>
+    </message>
+    <message>
+        <source>Số %1 vắng mặt</source>
+        <translation>Ticket %1: no-show</translation>
+    </message>
+    <message>
+        <source>Đã phục vụ xong số %1</source>
+        <translation>Finished serving ticket %1</translation>
+    </message>
+    <message>
+        <source>Đã chuyển số %1 sang quầy số %2</source>
+        <translation>Ticket %1 transferred to desk %2</translation>
+    </message>
+    <message>
+        <source>Đã chuyển số %1 sang dịch vụ %2</source>
+        <translation>Ticket %1 transferred to service %2</translation>
     </message>
 </context>
 <context>
@@ -1963,6 +2372,75 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     </message>
 </context>
 <context>
+    <name>ServiceCard</name>
+    <message>
+        <source>Không có người chờ</source>
+        <translation>Nobody waiting</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n người đang chờ</source>
+        <translation>
+            <numerusform>%n person waiting</numerusform>
+            <numerusform>%n people waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServiceModel</name>
+    <message>
+        <source>Dịch vụ</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Đang chờ</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Chờ lâu nhất</source>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <source>Chờ TB</source>
+        <translation>Avg wait</translation>
+    </message>
+    <message>
+        <source>Phục vụ TB</source>
+        <translation>Avg service</translation>
+    </message>
+    <message>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Vắng</source>
+        <translation>No-shows</translation>
+    </message>
+    <message>
+        <source>Số người đang chờ</source>
+        <translation>People waiting now</translation>
+    </message>
+    <message>
+        <source>Người chờ lâu nhất trong số đang chờ</source>
+        <translation>The longest wait among those waiting now</translation>
+    </message>
+    <message>
+        <source>Chờ trung bình, từ lúc lấy số đến lúc được gọi</source>
+        <translation>Average wait, from taking a ticket to being called</translation>
+    </message>
+    <message>
+        <source>Phục vụ trung bình, từ lúc bắt đầu đến lúc xong</source>
+        <translation>Average service time, from start to finish</translation>
+    </message>
+    <message>
+        <source>Số lượt đã phục vụ xong</source>
+        <translation>Tickets served</translation>
+    </message>
+    <message>
+        <source>Số lượt gọi mà không có mặt</source>
+        <translation>Tickets called whose holder did not come</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <source>Tìm kiếm trên trang</source>
@@ -2179,12 +2657,61 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
 <context>
     <name>SupervisorPage</name>
     <message>
-        <source>Giám sát trung tâm</source>
-        <translation>Center supervision</translation>
+        <source>Theo dịch vụ</source>
+        <translation>By service</translation>
     </message>
     <message>
-        <source>Sắp có: hàng đợi của từng quầy theo thời gian thực, hồ sơ quá hạn và sắp đến hạn.</source>
-        <translation>Coming: each desk&apos;s queue live, overdue and nearly due dossiers.</translation>
+        <source>Trong ngày theo giờ</source>
+        <translation>Today by hour</translation>
+    </message>
+    <message>
+        <source>Các quầy</source>
+        <translation>Desks</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Không đọc được hàng đợi, đang thử lại</source>
+        <translation>Cannot read the queue; retrying</translation>
+    </message>
+    <message>
+        <source>Cập nhật %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <source>Hôm nay %1</source>
+        <translation>Today %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n đang chờ</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n đã phục vụ</source>
+        <translation>
+            <numerusform>%n served</numerusform>
+            <numerusform>%n served</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lượt lấy số</source>
+        <translation>
+            <numerusform>%n ticket issued</numerusform>
+            <numerusform>%n tickets issued</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chờ TB %1</source>
+        <translation>avg wait %1</translation>
+    </message>
+    <message>
+        <source>Hôm nay chưa có ai lấy số. Trang tự cập nhật: người lấy số ở máy phát số và quầy gọi số sẽ hiện ở đây trong vòng 2 giây; cảnh báo khi có người chờ quá %1 phút.</source>
+        <translation>Nobody has taken a ticket today. This page updates itself: tickets from the kiosk and calls at the desks show here within 2 seconds; an alert appears when someone waits over %1 minutes.</translation>
     </message>
 </context>
 <context>
@@ -2224,6 +2751,79 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>Cần ghi lý do yêu cầu bổ sung.</source>
         <translation>Write the reason for the request.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketView</name>
+    <message>
+        <source>SỐ THỨ TỰ CỦA ÔNG/BÀ</source>
+        <translation>YOUR TICKET NUMBER</translation>
+    </message>
+    <message>
+        <source>Quét mã để theo dõi lượt</source>
+        <translation>Scan to follow your turn</translation>
+    </message>
+    <message>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Ưu tiên: %1</source>
+        <translation>Priority: %1</translation>
+    </message>
+    <message>
+        <source>Không có ai chờ trước Ông/Bà</source>
+        <translation>Nobody is waiting ahead of you</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trước Ông/Bà còn %n người chờ</source>
+        <translation>
+            <numerusform>%n person is waiting ahead of you</numerusform>
+            <numerusform>%n people are waiting ahead of you</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lấy số lúc %1, ngày %2</source>
+        <translation>Issued at %1 on %2</translation>
+    </message>
+    <message>
+        <source>Đang in phiếu…</source>
+        <translation>Printing your ticket…</translation>
+    </message>
+    <message>
+        <source>Mời Ông/Bà nhận phiếu ở khe bên dưới.</source>
+        <translation>Please take your ticket from the slot below.</translation>
+    </message>
+    <message>
+        <source>Máy in tạm thời chưa in được phiếu. Số của Ông/Bà đã được ghi nhận: xin chụp ảnh màn hình này hoặc ghi nhớ số %1, rồi chờ được gọi như bình thường.</source>
+        <translation>The printer cannot print your ticket just now. Your number is registered: please take a photo of this screen or remember number %1, then wait to be called as usual.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Chuyển số %1</source>
+        <translation>Transfer ticket %1</translation>
+    </message>
+    <message>
+        <source>Sang dịch vụ khác</source>
+        <translation>To another service</translation>
+    </message>
+    <message>
+        <source>Sang quầy khác</source>
+        <translation>To another desk</translation>
+    </message>
+    <message>
+        <source>Công dân giữ nguyên số và thứ tự đã lấy.</source>
+        <translation>The citizen keeps the ticket number and the place in the queue.</translation>
+    </message>
+    <message>
+        <source>Chuyển</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2435,6 +3035,33 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>Danh mục, quầy, người dùng, lịch</source>
         <translation>Catalog, desks, users, calendar</translation>
+    </message>
+</context>
+<context>
+    <name>supervisor</name>
+    <message>
+        <source>%1 giây</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 phút</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 giờ %2 phút</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Đang phục vụ</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <source>Đang gọi</source>
+        <translation>Calling</translation>
+    </message>
+    <message>
+        <source>Trống</source>
+        <translation>Free</translation>
     </message>
 </context>
 </TS>
