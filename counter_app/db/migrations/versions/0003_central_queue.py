@@ -139,7 +139,8 @@ BEGIN
     SELECT coalesce(array_agg(s.id), '{}') INTO v_services
       FROM queue_services s WHERE s.code = ANY (SELECT upper(c) FROM unnest(p_service_codes) c);
   END IF;
-  PERFORM pg_advisory_xact_lock(72620001);
+  -- No change-log lock up front: callers claim different rows side by side (SKIP LOCKED) and
+  -- queue only for the change-log row, taken last (center_log_change) and held to the commit.
   FOR attempt IN 1..20 LOOP
     SELECT t.id INTO v_id FROM queue_tickets t
      WHERE t.business_date = v_today AND t.state = 'waiting'
@@ -150,14 +151,19 @@ BEGIN
       RETURN NULL;
     END IF;
     -- Only a row count of 1 wins the ticket (novosga#290, bcgov/sbc-qsystem#272).
-    UPDATE queue_tickets
-       SET state = 'called', desk_id = p_desk, called_at = now(),
-           officer_user_id = coalesce(v_officer, officer_user_id),
-           version = version + 1, updated_at = now(),
-           server_version = center_log_change('queue_tickets', v_id, 'update',
-             '["state", "desk_id", "called_at", "officer_user_id"]'::jsonb, p_desk, NULL)
-     WHERE id = v_id AND state = 'waiting';
-    GET DIAGNOSTICS v_n = ROW_COUNT;
+    BEGIN
+      UPDATE queue_tickets
+         SET state = 'called', desk_id = p_desk, called_at = now(),
+             officer_user_id = coalesce(v_officer, officer_user_id),
+             version = version + 1, updated_at = now(),
+             server_version = center_log_change('queue_tickets', v_id, 'update',
+               '["state", "desk_id", "called_at", "officer_user_id"]'::jsonb, p_desk, NULL)
+       WHERE id = v_id AND state = 'waiting';
+      GET DIAGNOSTICS v_n = ROW_COUNT;
+    EXCEPTION WHEN deadlock_detected THEN
+      -- A push holding the change-log lock wanted this very ticket: let it go, try again.
+      v_n := 0;
+    END;
     IF v_n = 1 THEN
       PERFORM pg_notify('counter_changes', (SELECT server_version FROM queue_tickets
                                              WHERE id = v_id)::text);
