@@ -117,6 +117,8 @@ class HallDisplay(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.call, 5)
         left.addWidget(self.serving_title)
+        self.no_desks = _label(self.tr("Chưa có quầy nào đang phục vụ"), "recent")
+        left.addWidget(self.no_desks)
         left.addWidget(self.tiles_box, 4)
 
         self.side = QWidget()  # a fixed share of the width (resizeEvent): tiles must not eat it
@@ -171,6 +173,8 @@ class HallDisplay(QWidget):
         self._show_services(view)
         for label, c in zip(self.recent, [*view.calls[1:], *[None] * RECENT], strict=False):
             label.setText(self._desk_text(c.display, c.desk_number) if c else "")
+        if len(view.calls) <= 1:  # an empty column would look broken on a TV
+            self.recent[0].setText(self.tr("Chưa có lượt gọi trước"))
         self._source = (
             self.tr("Dữ liệu: trung tâm (trực tuyến)")
             if view.status.online
@@ -211,6 +215,7 @@ class HallDisplay(QWidget):
                 tile.show_desk(d.ticket or "", self.tr("Quầy {0}").format(d.number), fresh, columns)
                 self.tiles.addWidget(tile, i // columns, i % columns)
             tile.setVisible(i < len(busy))
+        self.no_desks.setVisible(not busy)
 
     def _show_services(self, view: HallView) -> None:
         while len(self._rows) < len(view.status.services):

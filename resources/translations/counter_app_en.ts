@@ -1020,12 +1020,20 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
         <translation>Desks now serving</translation>
     </message>
     <message>
+        <source>Chưa có quầy nào đang phục vụ</source>
+        <translation>No desk is serving yet</translation>
+    </message>
+    <message>
         <source>Số người đang chờ</source>
         <translation>People waiting</translation>
     </message>
     <message>
         <source>Vừa gọi</source>
         <translation>Just called</translation>
+    </message>
+    <message>
+        <source>Chưa có lượt gọi trước</source>
+        <translation>No earlier calls yet</translation>
     </message>
     <message>
         <source>Dữ liệu: trung tâm (trực tuyến)</source>
