@@ -110,3 +110,43 @@ def test_offline_the_status_bar_shows_waiting_changes_and_the_last_error(
 def _first_code(desk) -> str:
     with desk.db.read() as session:
         return session.scalar(select(Procedure.code).order_by(Procedure.code))
+
+
+def test_the_queue_bar_of_a_joined_desk_calls_at_the_center(qtbot, desk_window, center_url) -> None:
+    desk, make = desk_window
+    window = make()
+    qtbot.waitUntil(lambda: window.status.sync.text().startswith("Đã đồng bộ"), timeout=15_000)
+    window.signin.username.setText("dongbo1")
+    window.signin.password.setText(PASSWORD)
+    window.signin.submit()
+    assert window.current_screen == "shell", window.signin.error.text()
+    with psycopg.connect(center_url) as conn:  # a kiosk of the center issues a ticket
+        service = conn.execute(
+            "SELECT s.code FROM desk_services ds JOIN queue_services s ON s.id = ds.service_id "
+            "WHERE ds.desk_id = %s ORDER BY s.code LIMIT 1",
+            (desk.desk_id,),
+        ).fetchone()[0]
+        ticket = conn.execute(
+            "SELECT center_issue_ticket(%s, %s, '', gen_random_uuid()::text)",
+            (desk.desk_id, service),
+        ).fetchone()[0]
+        conn.commit()
+    bar = window.shell.queue_bar
+    bar.call_next()
+    qtbot.waitUntil(lambda: bar.number.text() == ticket["display"], timeout=10_000)
+    with psycopg.connect(center_url) as conn:  # claimed at the center, by this desk
+        state, desk_id = conn.execute(
+            "SELECT state, desk_id FROM queue_tickets WHERE id = %s", (ticket["id"],)
+        ).fetchone()
+    assert (state, desk_id) == ("called", desk.desk_id)
+    bar.skip()  # the citizen does not come: a no-show, recorded at the center
+    qtbot.waitUntil(lambda: _ticket_state(center_url, ticket["id"]) == "no_show", timeout=10_000)
+    bar.call_next()  # nobody else waits: said, nothing claimed
+    qtbot.waitUntil(lambda: "Không còn ai chờ" in window.shell.bar.text(), timeout=10_000)
+
+
+def _ticket_state(center_url: str, ticket_id: str) -> str:
+    with psycopg.connect(center_url) as conn:
+        return conn.execute(
+            "SELECT state FROM queue_tickets WHERE id = %s", (ticket_id,)
+        ).fetchone()[0]
