@@ -511,6 +511,10 @@
         <translation>Not opened</translation>
     </message>
     <message>
+        <source>Chưa rõ cán bộ</source>
+        <translation>Officer not recorded</translation>
+    </message>
+    <message>
         <source>Chưa gọi số hôm nay</source>
         <translation>No calls today</translation>
     </message>

@@ -95,7 +95,12 @@ class DeskCard(QFrame):
                 self.style().polish(child)
         self.name.setText(d.name)
         self.state.setText(state_text(d.state) if opened else self.tr("Chưa mở"))
-        self.officer.setText(d.officer or self.tr("Chưa gọi số hôm nay"))
+        if d.officer:
+            self.officer.setText(d.officer)
+        elif opened:  # called from a kiosk or the command line: no officer recorded
+            self.officer.setText(self.tr("Chưa rõ cán bộ"))
+        else:
+            self.officer.setText(self.tr("Chưa gọi số hôm nay"))
         self.ticket.setText(d.ticket or ("—" if opened else ""))
         self.time.setText(clock(d.current_s))
         served = self.tr("Đã phục vụ %n", "", d.served)
