@@ -61,13 +61,15 @@ class SyncLink(QObject):
 
     def __init__(self, db: Database, parent: QObject | None = None, *, interval_s: float = 30.0):
         super().__init__(parent)
-        from counter_app.services.sync.numbers import attach_numbers
+        from counter_app.services.sync.numbers import NumberClaimer
         from counter_app.services.sync.worker import SyncWorker
 
         self.db = db
         self.last: SyncNews | None = None
         self.worker = SyncWorker(db, interval_s=interval_s, on_status=self._from_worker)
-        self.worker.numbers = attach_numbers(db)
+        # open_desk_database gave the database its number source, on the database thread.
+        source = db.number_source
+        self.worker.numbers = source if isinstance(source, NumberClaimer) else None
         self.news.connect(self._remember)
 
     def start(self) -> None:

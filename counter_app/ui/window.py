@@ -73,6 +73,10 @@ def open_desk_database(url: str, desk_number: int | None) -> Opened:
 
     db = open_database(url)
     opened = Opened(db, center_name(db), None, joined=is_joined(db))
+    if opened.joined:
+        from counter_app.services.sync.numbers import attach_numbers
+
+        attach_numbers(db)  # dossier codes from the center while it answers
     if desk_number is not None:
         try:
             opened.desk = get_desk(db, desk_number)
