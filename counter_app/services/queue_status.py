@@ -149,9 +149,9 @@ def hall_view(
 ) -> HallView:
     """Return what the hall display shows: today's status and the `limit` latest calls.
 
-    From the center when it answers (one call; its current tickets are the calls, a recall
-    there keeps its first call's time), else from this database, where a recall is a called
-    ticket whose `updated_at` is past its `called_at`."""
+    From the center when it answers (one call; its current tickets are the calls), else from
+    this database. Either way a recall is a called ticket whose `updated_at` is past its
+    `called_at` (which a recall keeps, so that waits stay right): it is called again."""
     if center is not None:
         ok, data = center.run(lambda c: c.queue_status())
         if ok and data is not None:
@@ -161,7 +161,9 @@ def hall_view(
                     d["ticket"]["display"],
                     d["number"],
                     d["name"],
-                    datetime.fromisoformat(d["ticket"]["called_at"]),
+                    datetime.fromisoformat(
+                        d["ticket"].get("recalled_at") or d["ticket"]["called_at"]
+                    ),
                 )
                 for d in data["desks"]
                 if d["ticket"] and d["ticket"].get("called_at")

@@ -368,3 +368,31 @@ def test_two_desks_offline_for_a_day_then_sync_without_collisions(make_desk, cen
         got.append(t.display)
     assert sorted(got) == sorted([before.display, *made[1][2:], "A-1·007", *made[2]]), got
     online_one.close()
+
+
+def test_a_recall_at_the_center_is_a_new_call_on_the_hall_display(make_desk, center_url) -> None:
+    from counter_app.services.queue_status import hall_view
+
+    one, two = make_desk(1), make_desk(2)
+    links = {1: CenterLink(one.client()), 2: CenterLink(two.client())}
+    with psycopg.connect(center_url) as conn:  # one service both desks serve
+        service = conn.execute(
+            "SELECT s.code FROM queue_services s JOIN desk_services a ON a.service_id = s.id "
+            "JOIN desk_services b ON b.service_id = s.id WHERE a.desk_id = %s AND b.desk_id = %s "
+            "ORDER BY s.code LIMIT 1",
+            (one.desk_id, two.desk_id),
+        ).fetchone()
+    code = service[0] if service else "A"
+    for _ in range(2):
+        queue.issue_ticket(one.db, code, one.actor, center=links[1])
+    first = queue.call_next(one.db, one.desk_id, one.actor, center=links[1])
+    sleep(0.01)
+    second = queue.call_next(two.db, two.desk_id, two.actor, center=links[2])
+    assert first and second
+    view = hall_view(one.db, links[1])
+    assert [c.display for c in view.calls[:2]] == [second.display, first.display]
+    sleep(0.01)
+    queue.recall(one.db, first.id, one.actor, center=links[1])
+    view = hall_view(one.db, links[1])
+    assert view.calls[0].display == first.display  # called again: first, with a new time
+    assert view.calls[0].at > view.calls[1].at

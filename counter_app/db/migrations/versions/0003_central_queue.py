@@ -327,7 +327,11 @@ BEGIN
                'number', d.number, 'name', d.name,
                'ticket', (SELECT jsonb_build_object('id', t.id, 'display', t.display,
                                    'state', t.state, 'service', s.code,
-                                   'called_at', t.called_at, 'serving_at', t.serving_at)
+                                   'called_at', t.called_at, 'serving_at', t.serving_at,
+                                   -- a recall keeps called_at (waits stay right) and moves
+                                   -- updated_at: the hall display calls the number again
+                                   'recalled_at', CASE WHEN t.state = 'called'
+                                     AND t.updated_at > t.called_at THEN t.updated_at END)
                             FROM queue_tickets t JOIN queue_services s ON s.id = t.service_id
                            WHERE t.desk_id = d.id AND t.business_date = v_today
                              AND t.state IN ('called', 'serving')
