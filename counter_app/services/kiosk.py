@@ -9,7 +9,7 @@ citizen the number (the kiosk shows it and says why nothing came out).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from counter_app.db import Database
 from counter_app.domain.errors import CounterError
@@ -64,6 +64,9 @@ def kiosk_services(
     )
 
 
+TICKET_PRINT_WINDOW = timedelta(minutes=5)
+
+
 def issue_and_print(
     db: Database,
     service_code: str,
@@ -102,6 +105,9 @@ def issue_and_print(
             "params": {"ticket": ticket.display, "profile": profile.name},
             "payload": payload,
             "actor": actor,
+            # A ticket is for the citizen at the kiosk now: a printer back after an hour must
+            # not print a pile of tickets nobody waits for.
+            "expires_at": at + TICKET_PRINT_WINDOW,
         }
         job = printer.enqueue(**job_args) if printer else enqueue(db, **job_args)  # type: ignore[arg-type]
     except CounterError as exc:

@@ -51,7 +51,12 @@ P_SIZE = "payload_size"
 P_NEXT = "next_attempt_at"
 P_MAYBE = "maybe_printed"
 P_CLAIM = "claim"
-RESERVED = frozenset({P_SHA, P_SIZE, P_NEXT, P_MAYBE, P_CLAIM})
+P_EXPIRES = "expires_at"  # a job worth nothing after this (a queue ticket printed too late)
+RESERVED = frozenset({P_SHA, P_SIZE, P_NEXT, P_MAYBE, P_CLAIM, P_EXPIRES})
+EXPIRED = (
+    "Quá hạn, không in nữa (người lấy số đã không còn đứng chờ phiếu) / Expired, not printed: "
+    "nobody is waiting at the printer for it any more"
+)
 
 HOST = socket.gethostname()
 # Tokens of the workers alive in this process: their jobs in 'sending' are not abandoned.
@@ -187,8 +192,10 @@ def enqueue(
     dossier_id: str | None = None,
     actor: Actor,
     store: PayloadStore | None = None,
+    expires_at: datetime | None = None,
 ) -> JobView:
     """Commit a job (its row, its bytes and an audit row) and return it, without sending.
+    A job with `expires_at` that could not be sent by then fails instead of printing late.
 
     Raises PrintingError for a bad printer URI (nothing written), StorageError when the disk or
     database refuses; ValueError/TypeError for a caller's bug (empty payload, params that are
@@ -207,7 +214,12 @@ def enqueue(
         job = PrintJob(
             printer_uri=uri,
             document=document,
-            params={**params, P_SHA: sha, P_SIZE: len(payload)},
+            params={
+                **params,
+                P_SHA: sha,
+                P_SIZE: len(payload),
+                **({P_EXPIRES: expires_at.isoformat()} if expires_at else {}),
+            },
             dossier_id=dossier_id,
             state="queued",
             attempts=0,
@@ -257,7 +269,7 @@ def reprint(
         job = PrintJob(
             printer_uri=uri,
             document=old.document,
-            params={**params, P_SHA: sha, P_SIZE: len(payload)},
+            params={**params, P_SHA: sha, P_SIZE: len(payload)},  # a reprint is asked for now
             dossier_id=old.dossier_id,
             state="queued",
             attempts=0,
@@ -484,6 +496,10 @@ class PrintWorker:
         anyway, and order matters); stop at the first sign the printer is away."""
         printed = 0
         for i, job in enumerate(jobs):
+            expires = _time(job.params.get(P_EXPIRES))
+            if expires is not None and now > expires:
+                self._update(job, "queued", state="failed", last_error=EXPIRED)
+                continue
             if not self._claim(job):
                 return printed  # another worker is sending to this printer now
             try:

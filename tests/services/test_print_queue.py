@@ -261,6 +261,29 @@ def test_a_refused_printer_keeps_the_job_queued_until_it_comes_back(db: Database
         off.close()
 
 
+def test_a_ticket_not_printed_in_time_is_dropped_not_printed_late(db: Database) -> None:
+    off = FakePrinter(listen=False)
+    clock = Clock()
+    try:
+        late = enqueue(
+            db, printer_uri=off.uri, document="ticket", params={"ticket": "A001"},
+            payload=job_payload(1), actor=OFFICER, expires_at=clock.now + timedelta(minutes=5),
+        ).id  # fmt: skip
+        kept = add(db, off.uri, job_payload(2))  # a dossier receipt waits as long as it takes
+        worker = PrintWorker(db, clock=clock, backoff=NO_JITTER)
+        assert worker.run_once() == 0
+        off.start()  # the printer comes back long after the citizen left the kiosk
+        clock.advance(600)
+        assert worker.run_once() == 1
+        off.wait_jobs(1)
+        assert off.jobs == [job_payload(2)]
+        job = get_job(db, late)
+        assert job.state == "failed" and job.last_error.startswith("Quá hạn, không in nữa")
+        assert get_job(db, kept).state == "done"
+    finally:
+        off.close()
+
+
 def test_back_off_doubles_up_to_five_minutes_then_gives_up(db: Database) -> None:
     clock = Clock()
     calls: list[datetime] = []
