@@ -10,7 +10,6 @@ does so in `change_status`, explicitly.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,17 +18,17 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.config import data_dir
 from counter_app.db import Database
 from counter_app.domain.calendar import CENTER_TZ
-from counter_app.domain.errors import InvalidInput, NotAllowed, NotFound, StorageError
+from counter_app.domain.errors import InvalidInput, NotAllowed
 from counter_app.domain.status import Status
 from counter_app.domain.text import nfc
 from counter_app.models import Dossier, DossierEvent
 from counter_app.models.base import utcnow
-from counter_app.printing.forms import render_form
 from counter_app.services import documents
 from counter_app.services.dossier_records import latest_promise
+from counter_app.services.dossiers import dossier_by_code
+from counter_app.services.intake_documents import forms_folder, write_dated_form
 from counter_app.services.print_docs import queue_form_pdf
 from counter_app.services.print_queue import JobView
 from counter_app.services.recording import Actor, add_outbox, audit
@@ -40,13 +39,6 @@ LOCAL_TZ = ZoneInfo(CENTER_TZ)
 APOLOGY_STATUSES = frozenset(
     {Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT, Status.FINANCIAL}
 )
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def forms_folder(code: str) -> Path:
-    """Return the folder of a dossier's generated forms: `<data folder>/forms/<code>` (the same
-    rule as the intake's forms, so a dossier's papers are in one folder)."""
-    return data_dir() / "forms" / (_UNSAFE.sub("_", code).strip("._") or "dossier")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,23 +81,16 @@ def issue_apology(
     if new_due_at.tzinfo is None:
         new_due_at = new_due_at.replace(tzinfo=LOCAL_TZ)
     with db.read() as session:
-        d = _load(session, code)
+        d = dossier_by_code(session, code)
         _check(session, d, new_due_at, now)
         doc = documents.apology(
             session, d.code, now, new_due_at=new_due_at, reason=reason, responsible_unit=unit
         )
         code = d.code
-    path = _free_path(folder or forms_folder(code), now)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(
-            f"Không tạo được thư mục {path.parent}: {exc.strerror} / Cannot create the folder"
-        ) from None
-    render_form("apology", doc, path)
+    path = write_dated_form("apology", doc, folder or forms_folder(code), now)
     try:
         with db.write() as session:
-            d = _load(session, code)
+            d = dossier_by_code(session, code)
             _check(session, d, new_due_at, now)  # again: another desk may have moved it
             due_at = d.due_at
             apology = DossierEvent(
@@ -166,13 +151,6 @@ def _with(issued: ApologyIssued, *, job: JobView | None = None, problem: str = "
     return ApologyIssued(issued.code, issued.due_at, issued.new_due_at, issued.path, job, problem)
 
 
-def _load(session: Session, code: str) -> Dossier:
-    d = session.scalar(select(Dossier).where(Dossier.code == nfc(code).upper()))
-    if d is None:
-        raise NotFound(f"Không có hồ sơ mã {code} / No dossier with code {code}")
-    return d
-
-
 def _check(session: Session, d: Dossier, new_due_at: datetime, now: datetime) -> None:
     status = Status(d.status)
     if status not in APOLOGY_STATUSES:
@@ -195,14 +173,3 @@ def _check(session: Session, d: Dossier, new_due_at: datetime, now: datetime) ->
             f"Ngày hẹn mới phải sau ngày đã hẹn lại lần trước ({when}) / The new date must be "
             f"after the one promised before ({when})"
         )
-
-
-def _free_path(folder: Path, now: datetime) -> Path:
-    """Return `apology-<local time>.pdf` in `folder`, numbered if that name is taken."""
-    stem = f"apology-{now.astimezone(LOCAL_TZ):%Y%m%d-%H%M%S}"
-    path = folder / f"{stem}.pdf"
-    n = 2
-    while path.exists():
-        path = folder / f"{stem}-{n}.pdf"
-        n += 1
-    return path

@@ -87,6 +87,15 @@ class DossierView:
     events: tuple[EventView, ...]
 
 
+def dossier_by_code(session: Session, code: str) -> Dossier:
+    """Return the dossier with `code` (as typed or scanned: NFC, case and spaces do not
+    matter); raise NotFound."""
+    found = session.scalar(select(Dossier).where(Dossier.code == nfc(code).strip().upper()))
+    if found is None:
+        raise NotFound(f"Không có hồ sơ mã {code} / No dossier with code {code}")
+    return found
+
+
 def _load(session: Session, code: str) -> Dossier:
     dossier = session.scalar(
         select(Dossier)

@@ -12,22 +12,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from counter_app.config import data_dir
 from counter_app.db import Database
+from counter_app.domain.calendar import CENTER_TZ
 from counter_app.domain.errors import CounterError, StorageError
 from counter_app.models import Dossier
+from counter_app.printing.forms import render_form
 from counter_app.services.print_docs import (
-    absolute_uri,
     form_pdf,
     print_intake_receipt,
     printer_profile,
+    queue_form_pdf,
 )
-from counter_app.services.print_queue import JobView, enqueue
+from counter_app.services.print_queue import JobView
 from counter_app.services.recording import Actor
+
+LOCAL_TZ = ZoneInfo(CENTER_TZ)
 
 # Forms by outcome: form 01 (receipt, 2 copies) and 05 (control sheet) for a received dossier,
 # 02 for a supplement request, 03 for a refusal.
@@ -68,6 +74,27 @@ def forms_folder(code: str) -> Path:
     return data_dir() / "forms" / (_UNSAFE.sub("_", code).strip("._") or "dossier")
 
 
+def write_dated_form(kind: str, doc: object, folder: Path, now: datetime) -> Path:
+    """Render form `kind` to `<folder>/<kind>-<local time>.pdf` (numbered if that name is
+    taken: a dossier may get the same form more than once); return the path.
+
+    Raises StorageError when the folder cannot be made, PrintingError from the rendering."""
+    stem = f"{kind}-{now.astimezone(LOCAL_TZ):%Y%m%d-%H%M%S}"
+    path = folder / f"{stem}.pdf"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.pdf"
+        n += 1
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"Không tạo được thư mục {folder}: {exc.strerror} / Cannot create the folder"
+        ) from None
+    render_form(kind, doc, path)
+    return path
+
+
 def produce_documents(
     db: Database, code: str, plan: DocumentsPlan, actor: Actor
 ) -> ProducedDocuments:
@@ -103,27 +130,20 @@ def produce_documents(
             continue
         out.files[name] = path
         if plan.a4_printer:
-            try:
-                out.a4_jobs[name] = _queue_pdf(db, plan.a4_printer, name, code, path, actor)
-            except (CounterError, OSError) as exc:
-                out.problems.append(str(exc))
+            job, problem = queue_form_pdf(
+                db, plan.a4_printer, f"form:{name}", code, path, _dossier_id(db, code), actor
+            )
+            if job is None:
+                out.problems.append(problem)
+            else:
+                out.a4_jobs[name] = job
     return out
+
+
+def _dossier_id(db: Database, code: str) -> str | None:
+    with db.read() as session:
+        return session.scalar(select(Dossier.id).where(Dossier.code == code))
 
 
 def _with(out: ProducedDocuments, *, receipt_job: JobView) -> ProducedDocuments:
     return ProducedDocuments(out.code, receipt_job, out.files, out.a4_jobs, out.problems)
-
-
-def _queue_pdf(db: Database, uri: str, name: str, code: str, path: Path, actor: Actor) -> JobView:
-    """Queue a PDF for the A4 printer (sent as is: a printer or CUPS queue that takes PDF)."""
-    with db.read() as session:
-        dossier_id = session.scalar(select(Dossier.id).where(Dossier.code == code))
-    return enqueue(
-        db,
-        printer_uri=absolute_uri(uri),
-        document=f"form:{name}",
-        params={"code": code, "file": str(path)},
-        payload=path.read_bytes(),
-        dossier_id=dossier_id,
-        actor=actor,
-    )

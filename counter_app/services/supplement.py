@@ -18,22 +18,19 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from counter_app.db import Database
 from counter_app.domain.calendar import CENTER_TZ
 from counter_app.domain.catalog import ChecklistItemSpec, DocumentKind
-from counter_app.domain.errors import NotFound, StorageError
 from counter_app.domain.status import Status, check_transition
 from counter_app.domain.text import nfc
 from counter_app.models import Dossier, DossierEvent, Procedure
 from counter_app.models.base import utcnow
 from counter_app.printing.documents import DocumentLine, SupplementRequestDoc
-from counter_app.printing.forms import render_form
 from counter_app.services import documents
-from counter_app.services.dossiers import apply_status_change
+from counter_app.services.dossiers import apply_status_change, dossier_by_code
 from counter_app.services.intake import checklist_rows
-from counter_app.services.intake_documents import forms_folder
+from counter_app.services.intake_documents import forms_folder, write_dated_form
 from counter_app.services.intake_outcomes import (
     MissingItem,
     checked_missing,
@@ -71,7 +68,7 @@ def supplement_context(db: Database, code: str) -> SupplementContext:
 
     Raises NotFound."""
     with db.read() as session:
-        d = _load(session, code)
+        d = dossier_by_code(session, code)
         proc = session.get(Procedure, d.procedure_id)
         assert proc is not None
         checklist = tuple(
@@ -105,7 +102,7 @@ def request_supplement(
     wanted = checked_missing(missing)
     details = supplement_details(wanted, rules_reference)
     with db.read() as session:
-        d = _load(session, code)
+        d = dossier_by_code(session, code)
         check_transition(Status(d.status), Status.SUPPLEMENT, reason)
         code = d.code
         doc = SupplementRequestDoc(
@@ -116,14 +113,7 @@ def request_supplement(
             str(details.get("rules_reference", documents.DEFAULT_RULES)),
             now.astimezone(LOCAL_TZ),
         )
-    path = _free_path(folder or forms_folder(code), now)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(
-            f"Không tạo được thư mục {path.parent}: {exc.strerror} / Cannot create the folder"
-        ) from None
-    render_form("supplement", doc, path)
+    path = write_dated_form("supplement", doc, folder or forms_folder(code), now)
     try:
         with db.write() as session:
             # The status change checks again: another desk may have moved the dossier meanwhile.
@@ -152,22 +142,3 @@ def request_supplement(
         return issued
     job, problem = queue_form_pdf(db, a4_printer, "form:supplement", code, path, dossier_id, actor)
     return replace(issued, job=job, problem=problem)
-
-
-def _load(session: Session, code: str) -> Dossier:
-    d = session.scalar(select(Dossier).where(Dossier.code == nfc(code).strip().upper()))
-    if d is None:
-        raise NotFound(f"Không có hồ sơ mã {code} / No dossier with code {code}")
-    return d
-
-
-def _free_path(folder: Path, now: datetime) -> Path:
-    """Return `supplement-<local time>.pdf` in `folder`, numbered if that name is taken (a
-    dossier may be sent back for a supplement more than once)."""
-    stem = f"supplement-{now.astimezone(LOCAL_TZ):%Y%m%d-%H%M%S}"
-    path = folder / f"{stem}.pdf"
-    n = 2
-    while path.exists():
-        path = folder / f"{stem}-{n}.pdf"
-        n += 1
-    return path
