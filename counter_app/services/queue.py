@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, and_, case, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, case, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.db import Database
@@ -225,6 +225,20 @@ def _ahead(session: Session, t: QueueTicket, *, own_series: str | None) -> int:
 # --- calling -------------------------------------------------------------------------------
 
 
+def offline_callable(desk_number: int) -> list[ColumnElement[bool]]:
+    """The conditions on a ticket that a desk cut off from its center may call: one of its own
+    series, and not yet seen by the center (where another desk may have claimed it)."""
+    return [
+        QueueTicket.series.in_((desk_series(desk_number), transfer_series(desk_number))),
+        QueueTicket.server_version.is_(None),
+        ~exists().where(
+            OutboxOp.entity == "queue_tickets",
+            OutboxOp.entity_id == QueueTicket.id,
+            OutboxOp.state == "acked",
+        ),
+    ]
+
+
 def call_next(
     db: Database,
     desk_id: str,
@@ -278,17 +292,8 @@ def call_next(
                 and_(QueueTicket.desk_id.is_(None), QueueTicket.service_id.in_(service_ids)),
             ),
         ]
-        if here.joined:  # offline: only this desk's own tickets the center has not seen yet
-            number = here.desk_number or 0
-            where += [
-                QueueTicket.series.in_((desk_series(number), transfer_series(number))),
-                QueueTicket.server_version.is_(None),
-                ~exists().where(
-                    OutboxOp.entity == "queue_tickets",
-                    OutboxOp.entity_id == QueueTicket.id,
-                    OutboxOp.state == "acked",
-                ),
-            ]
+        if here.joined:
+            where += offline_callable(here.desk_number or 0)
         for ticket_id in session.scalars(select(QueueTicket.id).where(*where).order_by(*_order())):
             # The claim of SYNC.md, also here: only a row count of 1 wins.
             result = session.execute(

@@ -8,14 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from counter_app.db import Database
-from counter_app.domain.queue import business_date, desk_series, transfer_series
-from counter_app.models import Desk, OutboxOp, QueueService, QueueTicket, SyncState
+from counter_app.domain.queue import business_date
+from counter_app.models import Desk, QueueService, QueueTicket, SyncState
 from counter_app.models.base import utcnow
 from counter_app.models.queue import desk_services
+from counter_app.services.queue import offline_callable
 from counter_app.services.queue_status import ServiceWaiting, queue_status
 from counter_app.services.sync.link import CenterLink, center_link
 
@@ -124,13 +125,7 @@ def _own_waiting(session: Session, desk_id: str, day: date) -> int:
                     QueueTicket.desk_id == desk_id,
                     and_(QueueTicket.desk_id.is_(None), QueueTicket.service_id.in_(service_ids)),
                 ),
-                QueueTicket.series.in_((desk_series(number), transfer_series(number))),
-                QueueTicket.server_version.is_(None),
-                ~exists().where(
-                    OutboxOp.entity == "queue_tickets",
-                    OutboxOp.entity_id == QueueTicket.id,
-                    OutboxOp.state == "acked",
-                ),
+                *offline_callable(number),
             )
         )
         or 0
