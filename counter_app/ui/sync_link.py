@@ -24,6 +24,7 @@ class SyncNews:
     online: bool
     error: str
     at: datetime | None = None
+    pulled: int = 0  # rows from other desks (or new reference data) this round brought
 
 
 def indicator(news: SyncNews, tr: object = None) -> SyncIndicator:
@@ -75,8 +76,11 @@ class SyncLink(QObject):
     def start(self) -> None:
         self.worker.start()
 
-    def request(self, *_args: object) -> None:
-        """Sync soon: a local write happened, or the operator asked."""
+    def request(self, *args: object) -> None:
+        """Sync soon: a local write happened, or the operator asked. The changes this link
+        announces itself (after a pull) ask for nothing."""
+        if args and getattr(args[0], "source", None) is self:
+            return
         self.worker.request()
 
     def stop(self) -> None:
@@ -86,7 +90,10 @@ class SyncLink(QObject):
 
     def _from_worker(self, status: SyncStatus, report: SyncReport | None, error: str) -> None:
         # Runs on the sync thread: a queued signal carries it to the GUI thread.
-        self.news.emit(SyncNews(status, online=report is not None, error=error))
+        pulled = 0
+        if report is not None:
+            pulled = report.pull.applied + (report.reference_version is not None)
+        self.news.emit(SyncNews(status, online=report is not None, error=error, pulled=pulled))
 
     def _remember(self, news: SyncNews) -> None:
         self.last = news

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter_app.ui.context import AppContext, utcnow
+from counter_app.ui.context import AppContext, Changes, utcnow
 from counter_app.ui.desk_choice import DeskChoiceScreen
 from counter_app.ui.errors import user_message
 from counter_app.ui.lock import IdleWatcher, LockScreen
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from counter_app.services.desks import DeskView
     from counter_app.services.setup import Database
     from counter_app.ui.shell import Shell
-    from counter_app.ui.sync_link import SyncLink
+    from counter_app.ui.sync_link import SyncLink, SyncNews
 
 
 MIN_WIDTH, MIN_HEIGHT = 1024, 640
@@ -277,13 +277,21 @@ class CounterWindow(QMainWindow):
     # --- sync ------------------------------------------------------------------------------
 
     def _start_sync(self, db: Database) -> None:
-        from counter_app.ui.sync_link import SyncLink, indicator
+        from counter_app.ui.sync_link import SyncLink
 
         self.sync_link = SyncLink(db, self, interval_s=self.sync_interval_s)
-        self.sync_link.news.connect(lambda news: self.status.set_sync_state(indicator(news)))
+        self.sync_link.news.connect(self._sync_news)
         self.status.set_sync_state(SyncIndicator(configured=True, checking=True))
         self.status.sync_requested.connect(self.sync_now)
         self.sync_link.start()
+
+    def _sync_news(self, news: SyncNews) -> None:
+        from counter_app.ui.sync_link import indicator
+
+        self.status.set_sync_state(indicator(news))
+        if news.pulled and self.ctx is not None and self.sync_link is not None:
+            # Other desks' work arrived: every page decides what to reload (nothing polls).
+            self.ctx.announce(Changes(everything=True, source=self.sync_link))
 
     def sync_now(self) -> None:
         """The operator's "sync now" (Ctrl+Shift+S, or the status bar's button)."""

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.config import Settings
-from counter_app.models import Procedure, SyncState
+from counter_app.models import Dossier, Procedure, SyncState
 from counter_app.services.intake import Applicant, IntakeRequest, create_dossier
+from counter_app.services.sync import sync_once
 from counter_app.services.sync.central import add_central_user
 from counter_app.ui.context import Changes
 from counter_app.ui.qt import QApplication
@@ -150,3 +151,27 @@ def _ticket_state(center_url: str, ticket_id: str) -> str:
         return conn.execute(
             "SELECT state FROM queue_tickets WHERE id = %s", (ticket_id,)
         ).fetchone()[0]
+
+
+def test_another_desks_dossier_arriving_is_announced_to_the_pages(
+    qtbot, desk_window, make_desk
+) -> None:
+    desk, make = desk_window
+    window = make()
+    qtbot.waitUntil(lambda: window.status.sync.text().startswith("Đã đồng bộ"), timeout=15_000)
+    window.signin.username.setText("dongbo1")
+    window.signin.password.setText(PASSWORD)
+    window.signin.submit()
+    assert window.current_screen == "shell", window.signin.error.text()
+    heard: list[Changes] = []
+    window.ctx.changed.connect(heard.append)
+    other = make_desk(2)
+    made = create_dossier(
+        other.db, IntakeRequest(_first_code(other), Applicant("Mã Thị Hằng")), other.actor
+    )
+    with other.client() as client:
+        sync_once(other.db, client)
+    window.sync_now()
+    qtbot.waitUntil(lambda: any(c.everything for c in heard), timeout=10_000)
+    with desk.db.read() as session:
+        assert session.scalar(select(Dossier.code).where(Dossier.code == made.code))
