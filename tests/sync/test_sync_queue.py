@@ -396,3 +396,29 @@ def test_a_recall_at_the_center_is_a_new_call_on_the_hall_display(make_desk, cen
     view = hall_view(one.db, links[1])
     assert view.calls[0].display == first.display  # called again: first, with a new time
     assert view.calls[0].at > view.calls[1].at
+
+
+def test_a_pull_page_read_before_a_no_show_does_not_bring_the_call_back(make_desk) -> None:
+    """The desk's sync round and the officer's keys run side by side: a page of changes the
+    round read while the ticket was still "called" may be applied after the no-show's answer
+    was stored. The desk keeps the newer state, and the officer can call the next number."""
+    from counter_app.models import SyncState
+    from counter_app.services.queue_desk import desk_queue
+    from counter_app.services.sync.pull import PullReport, _apply_page
+
+    one = make_desk(1)
+    link = CenterLink(one.client())
+    issued = queue.issue_ticket(one.db, "A", one.actor, center=link)
+    called = queue.call_next(one.db, one.desk_id, one.actor, center=link)
+    assert called is not None and called.id == issued.ticket.id
+    with one.db.read() as session:
+        cursor = session.get(SyncState, 1).pull_cursor_id
+    with one.client() as client:
+        stale = client.pull(cursor, 500)  # read by the round: the ticket is "called"
+    assert any(c["data"].get("state") == "called" for c in stale["changes"])
+    queue.skip(one.db, called.id, one.actor, center=link)
+    assert desk_queue(one.db, one.desk_id, link).current is None
+    _apply_page(one.db, cursor, int(stale["last_id"]), stale["changes"], PullReport())
+    with one.db.read() as session:
+        assert session.get(QueueTicket, called.id).state == "no_show"
+    assert desk_queue(one.db, one.desk_id, link).current is None

@@ -143,7 +143,11 @@ def test_the_queue_bar_of_a_joined_desk_calls_at_the_center(qtbot, desk_window, 
     bar.skip()  # the citizen does not come: a no-show, recorded at the center
     qtbot.waitUntil(lambda: _ticket_state(center_url, ticket["id"]) == "no_show", timeout=10_000)
     bar.call_next()  # nobody else waits: said, nothing claimed
-    qtbot.waitUntil(lambda: "Không còn ai chờ" in window.shell.bar.text(), timeout=10_000)
+
+    def said() -> None:
+        assert "Không còn ai chờ" in window.shell.bar.text(), (window.shell.bar.text(), bar.current)
+
+    qtbot.waitUntil(said, timeout=10_000)
 
 
 def _ticket_state(center_url: str, ticket_id: str) -> str:

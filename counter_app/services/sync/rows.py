@@ -6,13 +6,13 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Table, select
+from sqlalchemy import Boolean, Date, Table, or_, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from counter_app.models import Base, OutboxOp
 from counter_app.models.base import UtcDateTime
-from counter_app.services.sync.protocol import LOCAL_COLUMNS
+from counter_app.services.sync.protocol import LOCAL_COLUMNS, PUSHED
 
 
 def table_of(entity: str) -> Table:
@@ -42,12 +42,15 @@ def typed(table: Table, data: dict[str, Any]) -> dict[str, Any]:
 def upsert(session: Session, entity: str, rows: list[dict[str, Any]], *, replace: bool) -> None:
     """Insert `rows` (typed) into `entity`; existing keys are updated when `replace`, else kept.
 
-    Columns in LOCAL_COLUMNS keep this desk's values on update."""
+    Columns in LOCAL_COLUMNS keep this desk's values on update. A synced row is never put back
+    to an older center version than the one this desk holds: a pull page read before a call's
+    answer was stored (the center's reply to "call next", "no-show") must not undo it."""
     if not rows:
         return
     table = table_of(entity)
     keys = [c.name for c in table.primary_key.columns]
     local = LOCAL_COLUMNS.get(entity, frozenset())
+    versioned = entity in PUSHED and "server_version" in table.c
     # One statement per distinct column set (rows of one table normally share one), run as
     # executemany: compiled once (a multi-VALUES statement per chunk compiles for seconds).
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
@@ -58,7 +61,13 @@ def upsert(session: Session, entity: str, rows: list[dict[str, Any]], *, replace
         stmt = sqlite.insert(table)
         updates = {c: stmt.excluded[c] for c in cols if c not in keys and c not in local}
         if replace and updates:
-            conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates), group)
+            newer = None
+            if versioned:
+                held, sent = table.c.server_version, stmt.excluded.server_version
+                newer = or_(held.is_(None), sent.is_(None), held <= sent)
+            conn.execute(
+                stmt.on_conflict_do_update(index_elements=keys, set_=updates, where=newer), group
+            )
         else:
             conn.execute(stmt.on_conflict_do_nothing(index_elements=keys), group)
 
