@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test setup system-deps lint typecheck bench clean
 
 run: setup
-	$(BIN)/counter-app init --demo --if-new
+	$(BIN)/counter-app init --demo --history --if-new
 	$(BIN)/counter-app
 
 test: setup lint typecheck

@@ -16,6 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
+from counter_app.cli_args import whole
+
 EXIT_BAD_INPUT = 2
 EXIT_ENVIRONMENT = 1
 
@@ -73,7 +75,22 @@ def cmd_init(args: argparse.Namespace) -> int:
     from counter_app.config import resolve_db_url
     from counter_app.services.setup import init_database
 
-    result = init_database(resolve_db_url(args.db), demo=args.demo, if_new=args.if_new)
+    url = resolve_db_url(args.db)
+    if args.history and not args.demo:
+        from counter_app.domain.errors import InvalidInput
+
+        raise InvalidInput("--history đi cùng --demo / --history goes with --demo")
+    result = init_database(url, demo=args.demo, if_new=args.if_new)
+    history = None
+    if args.history and result.demo:
+        from counter_app.services.demo_history import load_demo_history
+        from counter_app.services.setup import open_database
+
+        db = open_database(url)
+        try:
+            history = load_demo_history(db)
+        finally:
+            db.dispose()
     if args.json:
         _print_json(result)
         return 0
@@ -84,6 +101,11 @@ def cmd_init(args: argparse.Namespace) -> int:
         print("Demo center loaded. Demo users' passwords (shown once):")
         for user, password in result.passwords.items():
             print(f"  {user:10} {password}")
+    if history is not None:
+        print(
+            f"Đã nạp {history.dossiers} hồ sơ mẫu của 12 tháng qua cho báo cáo / "
+            f"{history.dossiers} demo dossiers of the past 12 months loaded for the reports"
+        )
     return 0
 
 
@@ -596,7 +618,7 @@ def _add_print_commands(
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p = add("jobs", cmd_print_jobs, "hàng đợi in / print jobs", container=prt_sub)
     p.add_argument("--state", choices=["queued", "sending", "done", "failed"])
-    p.add_argument("--limit", type=_positive, default=50)
+    p.add_argument("--limit", type=whole(1), default=50)
     p = add("reprint", cmd_print_reprint, "in lại một lệnh in / print a job again", acting,
             container=prt_sub)  # fmt: skip
     p.add_argument("job")
@@ -620,13 +642,20 @@ def _add_print_commands(
 
 
 def _scan_settings(args: argparse.Namespace) -> Any:
-    from counter_app.scanning.pages import PageSettings
+    """The desk's scan settings (as the window uses them), with what the options override."""
+    from dataclasses import replace
 
-    return PageSettings(
-        dpi=args.dpi,
-        color="bilevel" if args.bilevel else "gray",
-        blank_threshold=args.blank_threshold,
-        engine=args.engine,
+    from counter_app.config import load_settings
+    from counter_app.scanning.settings import page_settings
+
+    given = {
+        "dpi": args.dpi,
+        "color": "bilevel" if args.bilevel else None,
+        "blank_threshold": args.blank_threshold,
+        "engine": args.engine,
+    }
+    return replace(
+        page_settings(load_settings()), **{k: v for k, v in given.items() if v is not None}
     )
 
 
@@ -784,18 +813,6 @@ def cmd_files_verify(args: argparse.Namespace) -> int:
     return 0 if report.healthy else EXIT_ENVIRONMENT
 
 
-def _workers(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"không phải số nguyên / not an integer: {text!r}"
-        ) from None
-    if not 0 <= value <= 64:
-        raise argparse.ArgumentTypeError(f"phải từ 0 đến 64 / must be 0 to 64: {text!r}")
-    return value
-
-
 def _add_scan_commands(
     sub: Any,
     add: Callable[..., argparse.ArgumentParser],
@@ -803,11 +820,13 @@ def _add_scan_commands(
     acting: argparse.ArgumentParser,
 ) -> None:
     scanning = argparse.ArgumentParser(add_help=False)
+    # Defaults: the desk's scan settings (scan_engine, scan_dpi, scan_color,
+    # scan_blank_threshold), the same the window uses.
     scanning.add_argument(
-        "--engine", choices=["zxing", "zbar"], default="zxing", help="bộ đọc mã / barcode engine"
+        "--engine", choices=["zxing", "zbar"], default=None, help="bộ đọc mã / barcode engine"
     )
     scanning.add_argument(
-        "--dpi", type=int, default=300, help="độ phân giải lưu / stored resolution, 200–300"
+        "--dpi", type=int, default=None, help="độ phân giải lưu / stored resolution, 200–300"
     )
     scanning.add_argument(
         "--bilevel", action="store_true", help="đen trắng / black and white (CCITT G4)"
@@ -815,13 +834,13 @@ def _add_scan_commands(
     scanning.add_argument(
         "--blank-threshold",
         type=_amount,
-        default=0.001,
+        default=None,
         metavar="SHARE",
         help="trang có ít mực hơn là trang trắng / a page with less ink is blank (0 keeps all)",
     )
     scanning.add_argument(
         "--workers",
-        type=_workers,
+        type=whole(0, 64),
         default=None,
         metavar="N",
         help="số tiến trình / worker processes (0: none; default: one per core)",
@@ -858,7 +877,7 @@ def _add_scan_commands(
     p.add_argument("code")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument(
-        "--item", type=_positive, metavar="N", help="giấy tờ số N của hồ sơ / document number N"
+        "--item", type=whole(1), metavar="N", help="giấy tờ số N của hồ sơ / document number N"
     )
     files = sub.add_parser("files", help="kho tệp / file storage", parents=[common])
     files_sub = files.add_subparsers(
@@ -914,6 +933,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="chỉ nạp mẫu vào CSDL mới, không báo lỗi / load the demo only into a new database",
     )
+    p.add_argument(
+        "--history",
+        action="store_true",
+        help="kèm 12 tháng hồ sơ mẫu cho báo cáo / with 12 months of demo dossiers for reports",
+    )
 
     add("summary", cmd_summary, "tóm tắt trung tâm / summary of the center")
 
@@ -934,7 +958,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = add("search", cmd_catalog_search, "tìm thủ tục / search procedures", container=cat_sub)
     p.add_argument("text")
-    p.add_argument("--limit", type=_positive, default=20)
+    p.add_argument("--limit", type=whole(1), default=20)
     p.add_argument("--department", metavar="CODE")
     p = add(
         "import",
@@ -961,7 +985,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", default="", help="lý do / reason")
     p = add("find", cmd_dossier_find, "tìm hồ sơ / find dossiers", container=dos_sub)
     p.add_argument("text")
-    p.add_argument("--limit", type=_positive, default=50)
+    p.add_argument("--limit", type=whole(1), default=50)
 
     p = add(
         "code-pattern",
@@ -1017,11 +1041,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_print_commands(sub, add, common, acting)
     _add_scan_commands(sub, add, common, acting)
+    from counter_app.cli_postal import add_postal_commands
     from counter_app.cli_queue import add_queue_commands
+    from counter_app.cli_report import add_report_commands
     from counter_app.cli_sync import add_sync_commands
 
     add_sync_commands(sub, add, common)
     add_queue_commands(sub, add, common)
+    add_postal_commands(sub, add, common)
+    add_report_commands(sub, add, common)
     return parser
 
 
@@ -1032,18 +1060,6 @@ def _amount(text: str) -> float:
         raise argparse.ArgumentTypeError(f"không phải số / not a number: {text!r}") from None
     if not value >= 0:
         raise argparse.ArgumentTypeError(f"phải ≥ 0 / must be ≥ 0: {text!r}")
-    return value
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"không phải số nguyên / not an integer: {text!r}"
-        ) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"phải ≥ 1 / must be ≥ 1: {text!r}")
     return value
 
 

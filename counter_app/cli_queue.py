@@ -13,6 +13,9 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from counter_app.cli_args import whole
+from counter_app.domain.errors import InvalidInput
+
 
 def _print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
@@ -135,6 +138,34 @@ def cmd_queue_status(args: argparse.Namespace) -> int:
     return _run(args, work)
 
 
+def cmd_follow_server(args: argparse.Namespace) -> int:
+    """Serve the follow pages until interrupted; print the URL template for the kiosk."""
+    import time
+
+    from counter_app.config import resolve_db_url
+    from counter_app.services.setup import open_database
+    from counter_app.web.follow import FollowServer
+
+    db = open_database(resolve_db_url(args.db))
+    try:
+        server = FollowServer(db, args.host, args.port).start()
+    except OSError as exc:
+        db.dispose()
+        raise InvalidInput(f"Không mở được cổng {args.port}: {exc} / Cannot listen") from None
+    url = server.base_url() or f"http://{args.host}:{server.port}/hang-cho/{{id}}"
+    if args.json:
+        _print_json({"url": url, "port": server.port})
+    else:
+        print(f"Trang theo dõi số / Follow pages: {url}", flush=True)
+    sys.stdout.flush()
+    try:
+        while True:
+            time.sleep(3600)
+    finally:
+        server.stop()
+        db.dispose()
+
+
 def cmd_kiosk(args: argparse.Namespace) -> int:
     from counter_app.ui.kiosk_app import run_kiosk  # Qt is imported only for the window
 
@@ -151,6 +182,14 @@ def _add_kiosk_command(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--screenshot", metavar="OUT.png", help="chụp ra PNG / save a screenshot")
     p.add_argument("--size", metavar="WxH", help="kích thước / window size, e.g. 1920x1080")
     p.add_argument("--step", default="home", choices=STEPS, help="ảnh chụp / screenshot: step")
+    p.add_argument(
+        "--follow-port",
+        type=whole(0, 65535),
+        default=8088,
+        metavar="PORT",
+        help="cổng trang theo dõi số (mã QR trên phiếu), 0 để tắt / port of the ticket follow "
+        "pages (the ticket's QR), 0 for none",
+    )
 
 
 def cmd_display(args: argparse.Namespace) -> int:
@@ -193,5 +232,13 @@ def add_queue_commands(
         "--service", action="append", metavar="CODE", help="chỉ dịch vụ này / only this service"
     )
     add("status", cmd_queue_status, "tình trạng hàng chờ / queue status", container=qsub)
+    p = add(
+        "follow-server",
+        cmd_follow_server,
+        "phục vụ trang theo dõi số (mã QR trên phiếu) / serve the ticket follow pages",
+        container=qsub,
+    )
+    p.add_argument("--host", default="0.0.0.0", help="địa chỉ nghe / address to listen on")
+    p.add_argument("--port", type=whole(0, 65535), default=8088, help="cổng / port (default 8088)")
     _add_kiosk_command(add)
     _add_display_command(add)

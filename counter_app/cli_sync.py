@@ -69,6 +69,22 @@ def cmd_central_add_desk(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_central_add_reader(args: argparse.Namespace) -> int:
+    from counter_app.services.reports.readers import add_reader
+
+    account = add_reader(args.url, args.name, password=args.password)
+    if args.json:
+        _print_json({"role": account.role, "password": account.password, "url": account.url})
+    else:
+        print(
+            f"Tài khoản báo cáo (chỉ đọc) / report account (read-only): {account.role}\n"
+            f"{account.url}\n(chỉ hiện một lần; trên máy giám sát chạy counter-app report "
+            f"connect URL / shown once; on the supervisor's desk run `counter-app report "
+            f"connect URL`)"
+        )
+    return 0
+
+
 def cmd_central_add_user(args: argparse.Namespace) -> int:
     from counter_app.services.sync.central import add_central_user
 
@@ -217,6 +233,15 @@ def add_sync_commands(
     p.add_argument("--number", type=int, required=True, help="số quầy / desk number")
     p.add_argument("--name", help="tên quầy / desk name")
     p.add_argument("--password", help="mật khẩu CSDL (mặc định: ngẫu nhiên) / database password")
+    p = add(
+        "add-reader",
+        cmd_central_add_reader,
+        "thêm tài khoản chỉ đọc cho báo cáo / add a read-only account for reports",
+        url,
+        container=csub,
+    )
+    p.add_argument("--name", default="reports", help="tên / name (default: reports)")
+    p.add_argument("--password", help="mật khẩu (mặc định: ngẫu nhiên) / password")
     p = add("add-user", cmd_central_add_user, "thêm người dùng / add an account", url,
             container=csub)  # fmt: skip
     p.add_argument("--username", required=True)

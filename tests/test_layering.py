@@ -18,7 +18,8 @@ ALLOWED = {
     "printing": {"printing", "domain", "config"},
     "scanning": {"scanning", "domain", "config"},
     "services": {"services", "models", "db", "domain", "printing", "scanning", "config"},
-    "ui": {"ui", "services", "domain", "printing", "scanning", "config"},
+    "ui": {"ui", "services", "domain", "printing", "scanning", "config", "web"},
+    "web": {"web", "services", "domain", "config"},
 }
 BANNED = {
     "domain": ("PySide6", "sqlalchemy", "alembic", "psycopg"),
@@ -28,6 +29,7 @@ BANNED = {
     "printing": ("PySide6", "sqlalchemy"),
     "scanning": ("sqlalchemy",),
     "ui": ("sqlalchemy",),
+    "web": ("PySide6", "sqlalchemy"),
 }
 PARTS = set(ALLOWED) | {"cli", "config"}
 

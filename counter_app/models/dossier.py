@@ -62,7 +62,7 @@ class Dossier(SyncColumns, Base):
     original_due_at: Mapped[datetime] = mapped_column()
     due_rule_version: Mapped[str] = mapped_column(String(40))
     paused_at: Mapped[datetime | None] = mapped_column()  # start of a supplement wait
-    finished_at: Mapped[datetime | None] = mapped_column()  # first reached 9, 10, 8 or 3
+    finished_at: Mapped[datetime | None] = mapped_column(index=True)  # first reached 9, 10, 8 or 3
     returned_at: Mapped[datetime | None] = mapped_column()
 
     return_by_post: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -119,7 +119,7 @@ class DossierEvent(SyncColumns, Base):
     kind: Mapped[str] = mapped_column(String(20))
     from_status: Mapped[int | None] = mapped_column(Integer)
     to_status: Mapped[int | None] = mapped_column(Integer)
-    at: Mapped[datetime] = mapped_column()
+    at: Mapped[datetime] = mapped_column(index=True)
     actor_user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
     actor_name: Mapped[str] = mapped_column(String(200), default="")
     desk_id: Mapped[str | None] = mapped_column(ForeignKey("desks.id"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter_app.models.base import Base, IdColumn, SyncColumns, new_id
@@ -47,6 +47,9 @@ class PostalBatchItem(SyncColumns, Base):
     batch_id: Mapped[str] = mapped_column(ForeignKey("postal_batches.id"), index=True)
     dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id"), index=True)
     added_at: Mapped[datetime] = mapped_column()
+    # Taken out again before the batch closed. Synced rows are never deleted (SYNC.md: the
+    # center applies no deletes), so a removal is a mark; scanning the dossier again clears it.
+    removed_at: Mapped[datetime | None] = mapped_column()
 
 
 class PostalDelivery(SyncColumns, Base):
@@ -65,3 +68,19 @@ class PostalDelivery(SyncColumns, Base):
     status: Mapped[str] = mapped_column(String(20), default="handed_to_post")
     status_at: Mapped[datetime | None] = mapped_column()
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PostalTrackingNumber(Base):
+    """A tracking number from the post's list of numbers allotted to this desk (its label roll).
+
+    Local to the desk, not synced: each postal desk imports the list that came with its own
+    labels, so two desks never draw from one list. A number is used once (`used_at`)."""
+
+    __tablename__ = "postal_tracking_pool"
+
+    number: Mapped[str] = mapped_column(String(13), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)  # order of the list: the labels' order
+    imported_at: Mapped[datetime] = mapped_column()
+    source: Mapped[str] = mapped_column(String(300), default="")
+    used_at: Mapped[datetime | None] = mapped_column()
+    dossier_id: Mapped[str | None] = mapped_column(ForeignKey("dossiers.id"))

@@ -290,7 +290,7 @@ def handover(session: Session, batch_number: str, now: datetime) -> HandoverDoc:
         select(Dossier.code, Procedure.name, Dossier.applicant_name)
         .join(PostalBatchItem, PostalBatchItem.dossier_id == Dossier.id)
         .join(Procedure, Dossier.procedure_id == Procedure.id)
-        .where(PostalBatchItem.batch_id == batch.id)
+        .where(PostalBatchItem.batch_id == batch.id, PostalBatchItem.removed_at.is_(None))
         .order_by(PostalBatchItem.added_at)
     ).all()
     return HandoverDoc(

@@ -27,6 +27,7 @@ from counter_app.models.base import utcnow
 from counter_app.services.catalog import ProcedureDetail, get_procedure
 from counter_app.services.counters import next_value
 from counter_app.services.meta import CENTER_UNIT_ID, code_pattern, get_meta
+from counter_app.services.postal_tracking import validate_tracking
 from counter_app.services.recording import Actor, add_outbox, audit
 from counter_app.services.workcal import load_calendar
 
@@ -72,6 +73,8 @@ class IntakeRequest:
     return_by_post: PostReturn | None = None
     sets_count: int = 1
     notes: str = ""
+    # Received by post (channel 3): the tracking number on the envelope, kept in the event.
+    postal_tracking: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +145,7 @@ class CheckedRequest:
     received: datetime
     now: datetime
     post: PostReturn | None
+    postal_tracking: str = ""  # validated (UPU S10), only for channel 3
 
 
 def check_request(req: IntakeRequest, now: datetime | None = None) -> CheckedRequest:
@@ -169,7 +173,15 @@ def check_request(req: IntakeRequest, now: datetime | None = None) -> CheckedReq
                 "Trả kết quả qua bưu điện cần số điện thoại / Return by post needs a phone"
             )
         post = PostReturn(address, validate_phone(phone_raw), nfc(req.return_by_post.receiver_name))
-    return CheckedRequest(req, applicant, channel, received, now, post)
+    tracking = ""
+    if req.postal_tracking.strip():
+        if channel != Channel.POSTAL:
+            raise InvalidInput(
+                "Mã vận đơn chỉ ghi cho hồ sơ nộp qua bưu chính (kênh 3) / "
+                "A tracking number only goes with a dossier received by post"
+            )
+        tracking = validate_tracking(req.postal_tracking)
+    return CheckedRequest(req, applicant, channel, received, now, post, tracking)
 
 
 def checklist_rows(session: Session, procedure_id: str) -> list[ChecklistItem]:
@@ -266,6 +278,7 @@ def register_dossier(
                 f"{it.name} ({DOCUMENT_KIND_VI[DocumentKind(it.kind)]} ×{it.count})"
                 for it, _ in items
             ],
+            **({"postal_tracking": checked.postal_tracking} if checked.postal_tracking else {}),
             **(event_data or {}),
         },
         origin_desk_id=actor.desk_id,
@@ -432,6 +445,7 @@ def request_from_json(data: object) -> IntakeRequest:
         return_by_post=post,
         sets_count=sets,
         notes=_str(data, "notes"),
+        postal_tracking=_str(data, "postal_tracking"),
     )
 
 

@@ -13,23 +13,18 @@ from datetime import datetime, timedelta
 
 from counter_app.db import Database
 from counter_app.domain.errors import CounterError
-from counter_app.domain.queue import CENTER_ZONE
 from counter_app.models.base import utcnow
 from counter_app.printing.escpos_out import PROFILE_80MM, PrinterProfile, receipt_bytes
 from counter_app.printing.receipt_layout import ticket_layout
 from counter_app.services import documents
-from counter_app.services.meta import get_meta
 from counter_app.services.print_docs import absolute_uri
 from counter_app.services.print_queue import JobView, PrintWorker, enqueue
 from counter_app.services.queue import Ticket, issue_ticket
+from counter_app.services.queue_follow import follow_url
 from counter_app.services.queue_status import queue_status
 from counter_app.services.recording import Actor
 from counter_app.services.sync.link import CenterLink
 
-# Where the ticket's QR leads (the center's page to follow the queue); app_meta
-# "queue_follow_url" overrides it. {lookup_url}, {ticket}, {date} (yyyy-mm-dd) are filled in.
-FOLLOW_URL_KEY = "queue_follow_url"
-FOLLOW_URL = "https://{lookup_url}/hang-cho?so={ticket}&ngay={date}"
 NO_PRINTER = "Chưa cài đặt máy in phiếu / No ticket printer is set"
 KIOSK_ACTOR = Actor(user_id=None, name="máy lấy số / ticket kiosk")
 
@@ -48,7 +43,7 @@ class KioskTicket:
     ticket: Ticket
     service_name: str
     ahead: int
-    follow_url: str
+    follow_url: str  # the QR's target: the ticket's follow page ("" when none is served)
     job: JobView | None  # the queued print job; None when it could not be queued
     print_error: str  # why there is no job ("" when there is one)
 
@@ -77,10 +72,12 @@ def issue_and_print(
     printer_uri: str = "",
     profile: PrinterProfile = PROFILE_80MM,
     printer: PrintWorker | None = None,
+    follow: str = "",
     now: datetime | None = None,
 ) -> KioskTicket:
     """Issue a ticket of `service_code` and queue it for `printer_uri` (through `printer`,
-    which is woken, when given); return the ticket with its job or why it has none.
+    which is woken, when given); return the ticket with its job or why it has none. `follow`
+    is the follow-page URL template ("{id}" for the ticket id; "" prints no QR).
 
     Raises what `issue_ticket` raises (NotFound, InvalidInput); a printing problem is returned
     in `print_error`, never raised: the ticket exists by then."""
@@ -89,9 +86,7 @@ def issue_and_print(
     at = now or utcnow()
     with db.read() as session:
         doc = documents.queue_ticket(session, ticket.id, at)
-        template = get_meta(session, FOLLOW_URL_KEY, FOLLOW_URL)
-    day = ticket.issued_at.astimezone(CENTER_ZONE).date().isoformat()
-    url = template.format(lookup_url=doc.center.lookup_url, ticket=ticket.display, date=day)
+    url = follow_url(follow, ticket.id)
     # The service's own count: priority-aware, and the center's when it numbered the ticket.
     doc = replace(doc, ahead=issued.ahead, follow_url=url)
     result = KioskTicket(ticket, issued.service_name, issued.ahead, url, None, NO_PRINTER)

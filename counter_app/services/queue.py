@@ -159,7 +159,7 @@ def issue_ticket(
         )
         session.add(t)
         add_outbox(session, t, "insert")
-        ahead = _ahead(session, t, own_series=series if offline else None)
+        ahead = people_ahead(session, t, own_series=series if offline else None)
         return Issued(_ticket(session, t, online=False), service.name, ahead)
 
 
@@ -200,7 +200,9 @@ def _order() -> tuple[Any, ...]:
     return (case((QueueTicket.priority != "", 0), else_=1), QueueTicket.issued_at, QueueTicket.id)
 
 
-def _ahead(session: Session, t: QueueTicket, *, own_series: str | None) -> int:
+def people_ahead(session: Session, t: QueueTicket, *, own_series: str | None) -> int:
+    """Return how many waiting tickets of `t`'s service and day will be called before it
+    (priority first, then issue order); only series `own_series` when given (offline)."""
     session.flush()
     earlier = or_(
         QueueTicket.issued_at < t.issued_at,

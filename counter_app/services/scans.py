@@ -11,6 +11,7 @@ paper in the same file gives the same PDF, already attached.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -293,36 +294,54 @@ def split_scans(
     )
 
 
-def split_and_attach(
+@dataclass(frozen=True, slots=True)
+class SplitStack:
+    """A stack split into PDFs in a folder of its own, not attached yet (`attach_stack`)."""
+
+    split: SplitResult
+    folder: Path
+
+
+def split_stack(
     db: Database,
     inputs: Sequence[str | Path],
     *,
-    actor: Actor,
     settings: PageSettings | None = None,
-    review_dir: Path | None = None,
-    root: Path | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+) -> SplitStack:
+    """Split a stack by its control sheets into a new temporary folder; write nothing to the
+    database (it is only read, for the codes on the sheets). The long part of a batch: the
+    window runs it away from its database lane. Raises as `split_scans`; the folder is
+    removed when it does."""
+    folder = Path(tempfile.mkdtemp(prefix="counter-app-split-"))
+    try:
+        split = split_scans(
+            db, inputs, folder, settings=settings, workers=workers, progress=progress,
+            cancel=cancel,
+        )  # fmt: skip
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return SplitStack(split, folder)
+
+
+def attach_stack(
+    db: Database,
+    stack: SplitStack,
+    *,
+    actor: Actor,
+    review_dir: Path | None = None,
+    root: Path | None = None,
     now: datetime | None = None,
 ) -> BatchResult:
-    """Split a stack of dossiers by their control sheets and attach each dossier's documents
-    (one transaction per dossier). Review pages' PDFs are moved to `review_dir` (default: a
-    new folder under the data folder's `scans/review`).
-
-    Raises UnreadableInput for an input path that does not exist, ScanCancelled when
-    cancelled during the split (nothing is attached)."""
+    """Attach each dossier's documents of a split stack (one transaction per dossier) and
+    keep its review pages in `review_dir` (default: a new folder under the data folder's
+    `scans/review`); the stack's folder is removed afterwards, whatever happens."""
     now = now or utcnow()
-    with tempfile.TemporaryDirectory(prefix="counter-app-split-") as tmp:
-        split = split_scans(
-            db,
-            inputs,
-            Path(tmp),
-            settings=settings,
-            workers=workers,
-            progress=progress,
-            cancel=cancel,
-        )
+    split = stack.split
+    try:
         review, kept = _keep_review(split.review, review_dir, now)
         documents: list[AttachedDocument] = []
         warnings: list[str] = []
@@ -337,6 +356,8 @@ def split_and_attach(
                         warnings.append(f"{code}: {exc.message}")
                         targets.append((d, _target(session, code, None)))
                 documents += _record(session, targets[0][1], targets, actor, now, root, "batch")
+    finally:
+        shutil.rmtree(stack.folder, ignore_errors=True)
     return BatchResult(
         tuple(documents),
         review,
@@ -346,6 +367,30 @@ def split_and_attach(
         kept,
         tuple(warnings),
     )
+
+
+def split_and_attach(
+    db: Database,
+    inputs: Sequence[str | Path],
+    *,
+    actor: Actor,
+    settings: PageSettings | None = None,
+    review_dir: Path | None = None,
+    root: Path | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    now: datetime | None = None,
+) -> BatchResult:
+    """`split_stack` then `attach_stack`: split a stack of dossiers by their control sheets
+    and attach each dossier's documents (one transaction per dossier).
+
+    Raises UnreadableInput for an input path that does not exist, ScanCancelled when
+    cancelled during the split (nothing is attached)."""
+    stack = split_stack(
+        db, inputs, settings=settings, workers=workers, progress=progress, cancel=cancel
+    )
+    return attach_stack(db, stack, actor=actor, review_dir=review_dir, root=root, now=now)
 
 
 def _keep_review(

@@ -13,6 +13,7 @@ from counter_app.ui.qt import QCoreApplication
 if TYPE_CHECKING:
     from counter_app.services.dossier_records import FileView, PrintJobView
     from counter_app.services.dossiers import DossierView, EventView
+    from counter_app.services.postal import PaperLocation
 
 TIME = "%H:%M %d/%m/%Y"
 
@@ -199,3 +200,16 @@ def _size(n: int) -> str:
     if n >= 1024 * 1024:
         return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
     return f"{max(1, round(n / 1024))} KB"
+
+
+def paper_lines(paper: PaperLocation) -> tuple[str, list[tuple[datetime, str]]]:
+    """Return where the dossier's paper is ("Hồ sơ giấy: …"), and its legs, newest first, each
+    its time and "Trung tâm → Sở/ngành · Sở Tư pháp · BG-261123-003 · giao: …, nhận: …"."""
+    head = translate("DossierSections", "Hồ sơ giấy: %1").replace("%1", paper.where)
+    legs = []
+    for leg in sorted(paper.legs, key=lambda g: g.at, reverse=True):
+        names = translate("DossierSections", "giao: %1, nhận: %2")
+        names = names.replace("%1", leg.handed_by or "—").replace("%2", leg.received_by or "—")
+        parts = (leg.direction_label, leg.department_name, leg.batch_number, names)
+        legs.append((leg.at, " · ".join(x for x in parts if x)))
+    return head, legs

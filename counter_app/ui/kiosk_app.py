@@ -15,8 +15,13 @@ from counter_app.domain.errors import StorageError
 
 if TYPE_CHECKING:
     from counter_app.services.kiosk import KioskTicket
+    from counter_app.services.setup import Database
+    from counter_app.services.sync.worker import SyncWorker
+    from counter_app.web.follow import FollowServer
 
 STEPS = ("home", "priority", "ticket", "printer-off", "exit")
+
+log = logging.getLogger(__name__)
 
 
 def run_kiosk(args: argparse.Namespace) -> int:
@@ -40,12 +45,16 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
     db = open_database(resolve_db_url(args.db))
     worker = Worker(inline=bool(screenshot))
+    center = None if screenshot else center_link(db)
+    follow = None if screenshot else _start_follow(db, args.follow_port)
+    sync = _start_sync(db) if center is not None else None
     ctx = KioskContext(
         db=db,
         worker=worker,
         printer_uri="" if screenshot else (args.printer or settings.receipt_printer),
         profile=printer_profile(args.paper),
-        center=None if screenshot else center_link(db),
+        center=center,
+        follow=_follow_template(db, follow),
     )
     window = KioskWindow(ctx)
     try:
@@ -62,7 +71,42 @@ def run_kiosk(args: argparse.Namespace) -> int:
         window.may_close = True
         window.close()
         worker.shutdown()
+        if follow is not None:
+            follow.stop()
+        if sync is not None:
+            sync.stop()
         db.dispose()
+
+
+def _start_follow(db: Database, port: int) -> FollowServer | None:
+    """Serve the tickets' follow pages on `port` (0: not at all). A port already taken costs
+    the QR, never the kiosk."""
+    if not port:
+        return None
+    from counter_app.web.follow import FollowServer
+
+    try:
+        return FollowServer(db, port=port).start()
+    except OSError as exc:
+        log.warning("follow pages not served on port %s: %s", port, exc)
+        return None
+
+
+def _follow_template(db: Database, server: FollowServer | None) -> str:
+    """The administrator's URL (queue_follow_url) first, else this kiosk's own server's."""
+    from counter_app.services.queue_follow import follow_template
+
+    return follow_template(db) or (server.base_url() if server is not None else "")
+
+
+def _start_sync(db: Database) -> SyncWorker:
+    """A joined kiosk pulls every desk's calls, so that the follow pages are current, and
+    pushes the tickets it issued from its own series while the center was away."""
+    from counter_app.services.sync.worker import SyncWorker
+
+    worker = SyncWorker(db, interval_s=30.0)
+    worker.start()
+    return worker
 
 
 def _screenshot(window: object, out: Path, size: tuple[int, int], step: str) -> int:
@@ -100,11 +144,11 @@ def _sample_ticket() -> KioskTicket:
     from datetime import UTC, datetime
 
     from counter_app.domain.queue import business_date
-    from counter_app.services.kiosk import FOLLOW_URL, NO_PRINTER, KioskTicket
+    from counter_app.services.kiosk import NO_PRINTER, KioskTicket
     from counter_app.services.queue import Ticket
 
     now = datetime.now(UTC)
     ticket = Ticket("sample", "A024", "A", 24, "", "", "waiting", business_date(now), now,
                     None, None, True)  # fmt: skip
-    url = FOLLOW_URL.format(lookup_url="dichvucong.langson.gov.vn", ticket="A024", date="")
+    url = "http://192.168.1.20:8088/hang-cho/0190a3c2-5f1e-7c00-8a11-3b9d2e4f5a6b"
     return KioskTicket(ticket, "Đất đai, xây dựng, tài nguyên", 7, url, None, NO_PRINTER)

@@ -44,6 +44,7 @@ class KioskContext(QObject):
         center: CenterLink | None = None,
         clock: Callable[[], datetime] = utcnow,
         print_worker: PrintWorker | None = None,
+        follow: str = "",
     ) -> None:
         super().__init__()
         from counter_app.printing.escpos_out import PROFILE_80MM
@@ -55,6 +56,7 @@ class KioskContext(QObject):
         self.center = center
         self.clock = clock
         self.printer = print_worker
+        self.follow = follow  # the follow page's URL template for the ticket's QR ("" for none)
         self._job_from_worker.connect(self.job_changed.emit, Qt.ConnectionType.QueuedConnection)
 
     def start_printing(self) -> PrintWorker:
@@ -115,6 +117,7 @@ class KioskContext(QObject):
             printer_uri=self.printer_uri,
             profile=self.profile,
             printer=self.printer,
+            follow=self.follow,
             now=self.clock(),
         )
         self.worker.db(fn, on_success=on_success, on_error=on_error, owner=owner)

@@ -114,7 +114,10 @@ class TicketView(QWidget):
             .replace("%1", f"{at:%H:%M}")
             .replace("%2", f"{at:%d/%m/%Y}")
         )
-        self.qr.setPixmap(qr_pixmap(ticket.follow_url, qr_size))
+        if ticket.follow_url:
+            self.qr.setPixmap(qr_pixmap(ticket.follow_url, qr_size))
+        self.qr.setVisible(bool(ticket.follow_url))
+        self.qr_hint.setVisible(bool(ticket.follow_url))
         if ticket.job is None:
             self._printer_off()
         else:

@@ -22,6 +22,7 @@ from counter_app.services.queue_desk import (
     desk_queue,
     transfer_targets,
 )
+from counter_app.services.queue_served import link_served_dossier
 from counter_app.services.sync.link import CenterLink
 from counter_app.ui.context import AppContext, Changes
 from counter_app.ui.qt import (
@@ -121,6 +122,7 @@ class QueueBar(QFrame):
         self.box = _LinkBox()
         self.state: DeskQueue | None = None
         self.current: CurrentTicket | None = None
+        self.linked = False  # the served ticket's dossier was recorded
         self.busy = False
         self.dialog: TransferDialog | None = None
         self.setStyleSheet(
@@ -219,6 +221,18 @@ class QueueBar(QFrame):
     def on_changes(self, changes: Changes) -> None:
         if (changes.queue or changes.everything) and changes.source is not self:
             self.refresh()
+        c = self.current
+        if c is not None and c.state == "serving" and changes.dossiers and not self.linked:
+            # A page of this desk received or changed a dossier while the citizen is served:
+            # that is what the visit was for (the first one, for a citizen with several).
+            self.linked = True
+            code, actor = min(changes.dossiers), self.ctx.actor()
+            self.ctx.write(
+                lambda db: link_served_dossier(db, c.id, code, actor),
+                changes=Changes(queue=True, source=self),
+                on_error=lambda _exc: None,  # the visit is served either way
+                owner=self,
+            )
 
     def refresh(self) -> None:
         box, desk_id, now = self.box, self.desk_id, self.ctx.now()
@@ -238,6 +252,8 @@ class QueueBar(QFrame):
     # --- showing ---------------------------------------------------------------------------
 
     def _show(self, current: CurrentTicket | None) -> None:
+        if current is None or self.current is None or current.id != self.current.id:
+            self.linked = False  # a new citizen: their dossier is not known yet
         self.current = current
         called = current is not None and current.state == "called"
         serving = current is not None and current.state == "serving"

@@ -13,7 +13,7 @@ from counter_app.ui.context import AppContext
 from counter_app.ui.drafts import draft_name
 from counter_app.ui.help import HelpOverlay
 from counter_app.ui.messages import MessageBar
-from counter_app.ui.pages import PageSpec, page_spec, pages_for
+from counter_app.ui.pages import PageSpec, home_page, page_spec, pages_for
 from counter_app.ui.pages.base import Page
 from counter_app.ui.qt import (
     QAction,
@@ -113,7 +113,7 @@ class Shell(QWidget):
 
         self.help = HelpOverlay(self)
         if self.specs:
-            self.show_page(self.specs[0].id)
+            self.show_page(home_page(self.specs, self.ctx.user.roles))
 
     # --- building --------------------------------------------------------------------------
 

@@ -342,6 +342,10 @@
         <translation>Reading the pages…</translation>
     </message>
     <message>
+        <source>Đang đính kèm vào hồ sơ…</source>
+        <translation>Attaching to the dossiers…</translation>
+    </message>
+    <message>
         <source>Đang dừng sau trang hiện tại…</source>
         <translation>Stopping after the current page…</translation>
     </message>
@@ -383,6 +387,244 @@
             <numerusform>%n page for review</numerusform>
             <numerusform>%n pages for review</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>BatchWorkspace</name>
+    <message>
+        <source>Tạo biên bản mới</source>
+        <translation>New batch</translation>
+    </message>
+    <message>
+        <source>Chiều</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Quét mã vạch trên phiếu kiểm soát (hoặc gõ mã hồ sơ rồi nhấn Enter)</source>
+        <translation>Scan the control sheet&apos;s barcode (or type the dossier code and press Enter)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Quét lúc</source>
+        <translation>Scanned at</translation>
+    </message>
+    <message>
+        <source>Bỏ mã vừa quét</source>
+        <translation>Undo last scan</translation>
+    </message>
+    <message>
+        <source>Đóng biên bản…</source>
+        <translation>Close batch…</translation>
+    </message>
+    <message>
+        <source>Mở biên bản PDF</source>
+        <translation>Open record PDF</translation>
+    </message>
+    <message>
+        <source>Biên bản mới</source>
+        <translation>New batch</translation>
+    </message>
+    <message>
+        <source>Biên bản %1 chưa chốt (%2 hồ sơ): quét tiếp, hoặc chốt khi đủ.</source>
+        <translation>Record %1 is still open (%2 dossiers): scan on, or close it when complete.</translation>
+    </message>
+    <message>
+        <source>Biên bản %1 đã mở: quét phiếu kiểm soát của từng hồ sơ.</source>
+        <translation>Batch %1 is open: scan each dossier&apos;s control sheet.</translation>
+    </message>
+    <message>
+        <source>Chưa có biên bản đang mở: chọn chiều và đơn vị rồi bấm “Tạo biên bản mới” (Ctrl+N), hoặc mở tiếp một biên bản ở thẻ “Biên bản”. Mã %1 chưa được thêm.</source>
+        <translation>No batch is open: choose the direction and department and press “New batch” (Ctrl+N), or continue a batch from the “Batches” tab. Code %1 was not added.</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ Đã thêm %1. Biên bản có %n hồ sơ.</source>
+        <translation>
+            <numerusform>✓ Added %1. The batch has %n dossier.</numerusform>
+            <numerusform>✓ Added %1. The batch has %n dossiers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✗ Không thêm %1: %2</source>
+        <translation>✗ Not added %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã bỏ %1 khỏi biên bản. Còn %n hồ sơ.</source>
+        <translation>
+            <numerusform>Removed %1 from the batch. %n dossier left.</numerusform>
+            <numerusform>Removed %1 from the batch. %n dossiers left.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Biên bản chưa có hồ sơ nào: quét ít nhất một hồ sơ.</source>
+        <translation>The batch is empty: scan at least one dossier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã đóng biên bản %1 (%n hồ sơ): đang in biên bản.</source>
+        <translation>
+            <numerusform>Batch %1 closed (%n dossier): printing the record.</numerusform>
+            <numerusform>Batch %1 closed (%n dossiers): printing the record.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đang in biên bản…</source>
+        <translation>Printing the record…</translation>
+    </message>
+    <message>
+        <source>Chưa in được: %1</source>
+        <translation>Not printed: %1</translation>
+    </message>
+    <message>
+        <source>Chưa có biên bản đang mở</source>
+        <translation>No batch open</translation>
+    </message>
+    <message>
+        <source>Chọn chiều bàn giao và đơn vị ở trên rồi tạo biên bản mới (Ctrl+N).</source>
+        <translation>Choose the direction and department above, then create a new batch (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Biên bản %1</source>
+        <translation>Batch %1</translation>
+    </message>
+    <message>
+        <source>mở lúc %1</source>
+        <translation>opened at %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hồ sơ</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BatchesPanel</name>
+    <message>
+        <source>Đang mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Đã đóng</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Biên bản</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Bưu điện</source>
+        <translation>Post office</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Mở / đóng</source>
+        <translation>Opened / closed</translation>
+    </message>
+    <message>
+        <source>Giao / nhận</source>
+        <translation>Handed by / received by</translation>
+    </message>
+    <message>
+        <source>Chọn một biên bản</source>
+        <translation>Choose a batch</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Quét tiếp vào biên bản</source>
+        <translation>Scan on into this batch</translation>
+    </message>
+    <message>
+        <source>In lại biên bản</source>
+        <translation>Reprint the record</translation>
+    </message>
+    <message>
+        <source>Mở biên bản PDF</source>
+        <translation>Open record PDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n biên bản</source>
+        <translation>
+            <numerusform>%n batch</numerusform>
+            <numerusform>%n batches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hồ sơ</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chưa có biên bản nào ở đây</source>
+        <translation>No batches here yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Biên bản %1 · %n hồ sơ</source>
+        <translation>
+            <numerusform>Batch %1 · %n dossier</numerusform>
+            <numerusform>Batch %1 · %n dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mở lúc %1</source>
+        <translation>Opened at %1</translation>
+    </message>
+    <message>
+        <source>Đóng lúc %1 · Người giao: %2 · Người nhận: %3</source>
+        <translation>Closed at %1 · Handed by: %2 · Received by: %3</translation>
+    </message>
+    <message>
+        <source>Đang mở: chưa bàn giao.</source>
+        <translation>Open: not handed over yet.</translation>
+    </message>
+    <message>
+        <source>Đang in lại biên bản %1…</source>
+        <translation>Reprinting record %1…</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownModel</name>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tên</source>
+        <translation>Name</translation>
     </message>
 </context>
 <context>
@@ -429,6 +671,41 @@
     <message>
         <source>Trung tâm Phục vụ hành chính công</source>
         <translation>Public Administrative Service Center</translation>
+    </message>
+</context>
+<context>
+    <name>Cards</name>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết cuối kỳ</source>
+        <translation>In progress at period end</translation>
+    </message>
+    <message>
+        <source>Đánh giá hài lòng</source>
+        <translation>Satisfaction ratings</translation>
+    </message>
+    <message>
+        <source>trực tuyến %1 · kỳ trước %2</source>
+        <translation>online %1 · carried over %2</translation>
+    </message>
+    <message>
+        <source>quá hạn %1 (%2)</source>
+        <translation>late %1 (%2)</translation>
+    </message>
+    <message>
+        <source>quá hạn %1</source>
+        <translation>overdue %1</translation>
+    </message>
+    <message>
+        <source>không hài lòng %1 (%2)</source>
+        <translation>unsatisfied %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -490,6 +767,52 @@
     </message>
 </context>
 <context>
+    <name>CloseBatchDialog</name>
+    <message>
+        <source>Đóng biên bản bàn giao</source>
+        <translation>Close the handover batch</translation>
+    </message>
+    <message numerus="yes">
+        <source>Biên bản %1 · %2 · %n hồ sơ</source>
+        <translation>
+            <numerusform>Batch %1 · %2 · %n dossier</numerusform>
+            <numerusform>Batch %1 · %2 · %n dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Họ tên người giao</source>
+        <translation>Full name of the person handing over</translation>
+    </message>
+    <message>
+        <source>Họ tên người nhận</source>
+        <translation>Full name of the person receiving</translation>
+    </message>
+    <message>
+        <source>Người giao</source>
+        <translation>Handed by</translation>
+    </message>
+    <message>
+        <source>Người nhận</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>Sau khi đóng, biên bản không thêm bớt được nữa; biên bản A4 và phiếu tóm tắt được in ngay.</source>
+        <translation>Once closed, the batch cannot change; the A4 record and the summary slip are printed at once.</translation>
+    </message>
+    <message>
+        <source>Đóng và in</source>
+        <translation>Close and print</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cần ghi họ tên cả người giao và người nhận.</source>
+        <translation>Both names are needed: the person handing over and the person receiving.</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>Quầy một cửa</source>
@@ -502,6 +825,156 @@
     <message>
         <source>Chỉ quản trị viên mới được đổi người dùng khi màn hình đang khóa.</source>
         <translation>Only an administrator may switch user while the screen is locked.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryPanel</name>
+    <message>
+        <source>Nhập kho mã vận đơn…</source>
+        <translation>Import tracking numbers…</translation>
+    </message>
+    <message>
+        <source>Nhập trạng thái từ bưu điện (CSV)…</source>
+        <translation>Import the post&apos;s statuses (CSV)…</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Địa chỉ nhận</source>
+        <translation>Delivery address</translation>
+    </message>
+    <message>
+        <source>trong lô %1</source>
+        <translation>in batch %1</translation>
+    </message>
+    <message>
+        <source>xong lúc %1</source>
+        <translation>ready at %1</translation>
+    </message>
+    <message>
+        <source>Giao cho bưu điện…</source>
+        <translation>Hand to the post…</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Đã giao bưu điện</source>
+        <translation>Handed to the post</translation>
+    </message>
+    <message>
+        <source>Đang chuyển phát</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <source>Đã phát</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Chuyển hoàn về Trung tâm</source>
+        <translation>Returned to the center</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chờ gửi bưu điện: %n kết quả</source>
+        <translation>
+            <numerusform>Waiting for the post: %n result</numerusform>
+            <numerusform>Waiting for the post: %n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kho mã vận đơn: còn %n số</source>
+        <translation>
+            <numerusform>Tracking number pool: %n left</numerusform>
+            <numerusform>Tracking number pool: %n left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>đã dùng %n</source>
+        <translation>
+            <numerusform>%n used</numerusform>
+            <numerusform>%n used</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ Đã giao %1 cho bưu điện, mã vận đơn %2.</source>
+        <translation>✓ %1 handed to the post, tracking number %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Danh sách mã vận đơn của bưu điện</source>
+        <translation>The post&apos;s list of tracking numbers</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã nhập %n mã vận đơn vào kho</source>
+        <translation>
+            <numerusform>Imported %n tracking number into the pool</numerusform>
+            <numerusform>Imported %n tracking numbers into the pool</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>bỏ qua %n mã đã có</source>
+        <translation>
+            <numerusform>skipped %n already there</numerusform>
+            <numerusform>skipped %n already there</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tệp trạng thái phát của bưu điện</source>
+        <translation>The post&apos;s delivery status file</translation>
+    </message>
+    <message numerus="yes">
+        <source>Không cập nhật gì: tệp có %n dòng lỗi</source>
+        <translation>
+            <numerusform>Nothing updated: the file has %n bad line</numerusform>
+            <numerusform>Nothing updated: the file has %n bad lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã cập nhật %n bưu gửi</source>
+        <translation>
+            <numerusform>Updated %n item</numerusform>
+            <numerusform>Updated %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n không đổi</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mã vận đơn không có ở đây: %1</source>
+        <translation>
+            <numerusform>%n tracking number not known here: %1</numerusform>
+            <numerusform>%n tracking numbers not known here: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tệp CSV hoặc văn bản</source>
+        <translation>CSV or text files</translation>
     </message>
 </context>
 <context>
@@ -942,6 +1415,14 @@
     <message>
         <source>số trang: %1</source>
         <translation>pages: %1</translation>
+    </message>
+    <message>
+        <source>Hồ sơ giấy: %1</source>
+        <translation>Paper dossier: %1</translation>
+    </message>
+    <message>
+        <source>giao: %1, nhận: %2</source>
+        <translation>handed by: %1, received by: %2</translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1867,57 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     </message>
 </context>
 <context>
+    <name>LiveModel</name>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Hạn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Quá hạn / còn</source>
+        <translation>Overdue / left</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đang giữ</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <source>%1 giờ</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 ngày</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>quá %1</source>
+        <translation>%1 over</translation>
+    </message>
+    <message>
+        <source>còn %1</source>
+        <translation>%1 left</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Màn hình đã khóa</source>
@@ -1480,6 +2012,14 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
         <translation>Online</translation>
     </message>
     <message>
+        <source>Mã vận đơn trên bì thư, ví dụ EB123456785VN</source>
+        <translation>Tracking number on the envelope, e.g. EB123456785VN</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn đến</source>
+        <translation>Incoming tracking no.</translation>
+    </message>
+    <message>
         <source>Trả kết quả qua bưu điện (Alt+B)</source>
         <translation>Return the result by post (Alt+B)</translation>
     </message>
@@ -1510,6 +2050,10 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     <message>
         <source>Ghi chú của cán bộ tiếp nhận (không bắt buộc)</source>
         <translation>The receiving officer&apos;s note (optional)</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn không đúng: 2 chữ, 9 số, VN (ví dụ EB123456785VN).</source>
+        <translation>Bad tracking number: 2 letters, 9 digits, VN (e.g. EB123456785VN).</translation>
     </message>
     <message>
         <source>Trả kết quả qua bưu điện cần địa chỉ nhận.</source>
@@ -1557,14 +2101,120 @@ Scan the barcode on an appointment slip on any screen to open the dossier at onc
     </message>
 </context>
 <context>
-    <name>PostalPage</name>
+    <name>PeriodPicker</name>
     <message>
-        <source>Bưu chính công ích</source>
-        <translation>Public postal service</translation>
+        <source>Theo tháng</source>
+        <translation>By month</translation>
     </message>
     <message>
-        <source>Sắp có: quét mã hồ sơ vào biên bản bàn giao, chuyển đi và nhận về, chuyển phát kết quả tận nhà.</source>
-        <translation>Coming: scanning dossiers into handover records, outgoing and incoming batches, results delivered home.</translation>
+        <source>Từ ngày – đến ngày</source>
+        <translation>From – to</translation>
+    </message>
+    <message>
+        <source>Số liệu quầy này</source>
+        <translation>This desk&apos;s data</translation>
+    </message>
+    <message>
+        <source>Toàn Trung tâm (CSDL trung tâm)</source>
+        <translation>Whole center (central database)</translation>
+    </message>
+    <message>
+        <source>Quầy chưa kết nối CSDL trung tâm</source>
+        <translation>This desk is not joined to a central database</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo</source>
+        <translation>Period</translation>
+    </message>
+</context>
+<context>
+    <name>PostalPage</name>
+    <message>
+        <source>Quét bàn giao</source>
+        <translation>Handover scanning</translation>
+    </message>
+    <message>
+        <source>Biên bản</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <source>Chuyển phát kết quả</source>
+        <translation>Results by post</translation>
+    </message>
+    <message>
+        <source>Theo dõi</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Tạo biên bản mới</source>
+        <translation>New batch</translation>
+    </message>
+    <message>
+        <source>Đóng biên bản, ghi tên người giao, người nhận</source>
+        <translation>Close the batch, with the names of who hands over and who receives</translation>
+    </message>
+    <message>
+        <source>Bỏ mã vừa quét</source>
+        <translation>Undo last scan</translation>
+    </message>
+    <message>
+        <source>Về ô quét mã</source>
+        <translation>Back to the scan field</translation>
+    </message>
+    <message>
+        <source>Giao kết quả đã chọn cho bưu điện</source>
+        <translation>Hand the chosen result to the post</translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã phát</source>
+        <translation>Mark as delivered</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Thẻ Quét bàn giao</source>
+        <translation>Handover scanning tab</translation>
+    </message>
+    <message>
+        <source>Thẻ Biên bản</source>
+        <translation>Batches tab</translation>
+    </message>
+    <message>
+        <source>Thẻ Chuyển phát kết quả</source>
+        <translation>Results by post tab</translation>
+    </message>
+    <message>
+        <source>Thẻ Theo dõi</source>
+        <translation>Follow-up tab</translation>
+    </message>
+    <message>
+        <source>Không có bưu gửi mã vận đơn %1 trong danh sách.</source>
+        <translation>No item with tracking number %1 in the list.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1 không có trong danh sách chờ gửi hay đã gửi.</source>
+        <translation>Dossier %1 is neither waiting for the post nor sent.</translation>
+    </message>
+</context>
+<context>
+    <name>PostalPrint</name>
+    <message>
+        <source>Biên bản A4: %1</source>
+        <translation>A4 record: %1</translation>
+    </message>
+    <message>
+        <source>đã gửi máy in A4</source>
+        <translation>sent to the A4 printer</translation>
+    </message>
+    <message>
+        <source>phiếu tóm tắt đã gửi máy in nhiệt</source>
+        <translation>summary sent to the thermal printer</translation>
+    </message>
+    <message>
+        <source>chưa in được: %1</source>
+        <translation>not printed: %1</translation>
     </message>
 </context>
 <context>
@@ -1899,12 +2549,124 @@ only this desk&apos;s own tickets (%1 waiting)</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <source>Báo cáo</source>
-        <translation>Reports</translation>
+        <source>Xuất PDF</source>
+        <translation>Export PDF</translation>
     </message>
     <message>
-        <source>Sắp có: báo cáo tháng theo mẫu, theo lĩnh vực và thủ tục, mức độ hài lòng.</source>
-        <translation>Coming: the official monthly report, by department and procedure, satisfaction.</translation>
+        <source>Xuất Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận theo hình thức</source>
+        <translation>Received by channel</translation>
+    </message>
+    <message>
+        <source>Mức độ hài lòng</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>Xu hướng 12 tháng</source>
+        <translation>12-month trend</translation>
+    </message>
+    <message>
+        <source>Tổng hợp</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Theo đơn vị</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <source>Theo thủ tục</source>
+        <translation>By procedure</translation>
+    </message>
+    <message>
+        <source>Danh sách quá hạn / sắp đến hạn</source>
+        <translation>Overdue / due soon</translation>
+    </message>
+    <message>
+        <source>Làm mới báo cáo</source>
+        <translation>Refresh the report</translation>
+    </message>
+    <message>
+        <source> ngày làm việc</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>Tất cả đơn vị</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>Quá hạn hoặc đến hạn trong vòng</source>
+        <translation>Overdue or due within</translation>
+    </message>
+    <message>
+        <source>Enter hoặc nhấp đúp: mở hồ sơ</source>
+        <translation>Enter or double-click: open the dossier</translation>
+    </message>
+    <message>
+        <source>Đang tính…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>Không tính được báo cáo</source>
+        <translation>The report could not be computed</translation>
+    </message>
+    <message>
+        <source>%1 · lập lúc %2</source>
+        <translation>%1 · made at %2</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>%1 hồ sơ quá hạn, %2 sắp đến hạn</source>
+        <translation>%1 overdue, %2 due soon</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>Đang ghi %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <source>Đã lưu báo cáo vào %1</source>
+        <translation>Report saved to %1</translation>
+    </message>
+    <message>
+        <source>Đã lưu %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được báo cáo</source>
+        <translation>The report was not saved</translation>
     </message>
 </context>
 <context>
@@ -2384,6 +3146,56 @@ only this desk&apos;s own tickets (%1 waiting)</translation>
     </message>
 </context>
 <context>
+    <name>SendDialog</name>
+    <message>
+        <source>Gửi kết quả qua bưu điện</source>
+        <translation>Send the result by post</translation>
+    </message>
+    <message>
+        <source>Quét mã vạch trên nhãn, hoặc gõ mã vận đơn</source>
+        <translation>Scan the label&apos;s barcode, or type the tracking number</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lấy số từ kho (còn %n số)</source>
+        <translation>
+            <numerusform>Take a number from the pool (%n left)</numerusform>
+            <numerusform>Take a number from the pool (%n left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Người nhận</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <source>Giao cho bưu điện (Ctrl+Enter)</source>
+        <translation>Hand to the post (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Số tiếp theo trong kho, gán khi giao</source>
+        <translation>The pool&apos;s next number, given when handed over</translation>
+    </message>
+    <message>
+        <source>Cần mã vận đơn: quét nhãn, gõ mã, hoặc chọn “Lấy số từ kho”.</source>
+        <translation>A tracking number is needed: scan the label, type it, or choose “Take a number from the pool”.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceCard</name>
     <message>
         <source>Không có người chờ</source>
@@ -2667,6 +3479,21 @@ only this desk&apos;s own tickets (%1 waiting)</translation>
     </message>
 </context>
 <context>
+    <name>SummaryModel</name>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ</source>
+        <translation>Share</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPage</name>
     <message>
         <source>Theo dịch vụ</source>
@@ -2836,6 +3663,97 @@ only this desk&apos;s own tickets (%1 waiting)</translation>
     <message>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsPanel</name>
+    <message>
+        <source> ngày</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Đi quá</source>
+        <translation>Away for more than</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Đang ở</source>
+        <translation>Now at</translation>
+    </message>
+    <message>
+        <source>Từ lúc</source>
+        <translation>Since</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ngày</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Chiều</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Bưu điện</source>
+        <translation>Post office</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hồ sơ giấy đang đi quá %1 ngày: %n</source>
+        <translation>
+            <numerusform>Paper dossiers away for more than %1 days: %n</numerusform>
+            <numerusform>Paper dossiers away for more than %1 days: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sản lượng %1 tháng gần nhất: %n hồ sơ</source>
+        <translation>
+            <numerusform>Volumes of the last %1 months: %n dossier</numerusform>
+            <numerusform>Volumes of the last %1 months: %n dossiers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolumeChart</name>
+    <message>
+        <source>Đi Sở/ngành</source>
+        <translation>To departments</translation>
+    </message>
+    <message>
+        <source>Sở/ngành trả về</source>
+        <translation>Back from departments</translation>
+    </message>
+    <message>
+        <source>Gửi kết quả</source>
+        <translation>Results sent</translation>
+    </message>
+    <message>
+        <source>Nộp qua bưu điện</source>
+        <translation>Received by post</translation>
+    </message>
+    <message>
+        <source>Chưa có bàn giao nào</source>
+        <translation>No handovers yet</translation>
     </message>
 </context>
 <context>

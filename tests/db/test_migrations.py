@@ -19,13 +19,13 @@ EXPECTED_TABLES = {
     "queue_service_units", "desk_services", "postal_batches", "postal_batch_items",
     "postal_deliveries", "print_jobs", "audit_log", "sync_outbox", "sync_state", "app_meta",
     "code_counters", "center_applied_ops", "center_change_log", "center_conflicts",
-    "center_desk_progress", "center_desk_roles", "center_files",
+    "center_desk_progress", "center_desk_roles", "center_files", "postal_tracking_pool",
 }  # fmt: skip
 SYNC_COLUMNS = {"created_at", "updated_at", "origin_desk_id", "version", "server_version"}
 LOCAL_ONLY = {"app_meta", "code_counters", "print_jobs", "sync_outbox", "sync_state",
               "queue_counters", "queue_service_units", "desk_services", "center_applied_ops",
               "center_change_log", "center_conflicts", "center_desk_progress",
-              "center_desk_roles", "center_files"}  # fmt: skip
+              "center_desk_roles", "center_files", "postal_tracking_pool"}  # fmt: skip
 
 
 def _check_head(db: Database) -> None:

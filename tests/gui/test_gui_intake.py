@@ -21,7 +21,8 @@ from PySide6.QtTest import QTest
 from sqlalchemy import func, select
 
 from counter_app.config import data_dir
-from counter_app.models import Dossier
+from counter_app.domain.status import Channel
+from counter_app.models import Dossier, DossierEvent
 from counter_app.services.dossiers import get_dossier
 from counter_app.services.print_queue import list_jobs
 from counter_app.services.setup import open_database
@@ -449,6 +450,43 @@ def test_return_by_post_needs_an_address(qtbot, signed_in, db) -> None:
     page.save()
     view = get_dossier(db, page.result.code)
     assert view.return_by_post and view.post_address == "Thôn Pắc Mòng, xã Mai Pha"
+
+
+def test_postal_staff_log_a_dossier_received_by_post_with_its_tracking_number(
+    qtbot, signed_in, db
+) -> None:
+    window = signed_in("buudien")
+    assert window.shell.current_id() == "postal"
+    page = intake_page(window)
+    options = page.options
+    assert options.channel_value() == Channel.POSTAL  # what postal staff receive
+    assert options.tracking.isVisibleTo(page)
+    fill(page)
+    options.tracking.setText("EB123456789VN")  # a wrong check digit
+    options.changed.emit()
+    page.save()
+    assert "Mã vận đơn không đúng" in window.shell.bar.text() and dossier_count(db) == 0
+    options.tracking.setText("eb123456785vn")
+    options.changed.emit()
+    page.save()
+    view = get_dossier(db, page.result.code)
+    assert view.channel == Channel.POSTAL
+    with db.read() as session:
+        data = session.scalar(
+            select(DossierEvent.data).join(Dossier).where(Dossier.code == page.result.code)
+        )
+    assert data["postal_tracking"] == "EB123456785VN"
+    # A new form starts on the postal channel again, with no number.
+    page.new_form()
+    assert options.channel_value() == Channel.POSTAL and options.tracking.text() == ""
+
+
+def test_an_officer_sees_no_tracking_field_until_the_channel_is_postal(signed_in) -> None:
+    page = intake_page(signed_in("canbo1"))
+    assert page.options.channel_value() == Channel.DIRECT
+    assert not page.options.tracking.isVisibleTo(page)
+    page.options.channel.setCurrentIndex(page.options.channel.findData(int(Channel.POSTAL)))
+    assert page.options.tracking.isVisibleTo(page)
 
 
 # --- reading the card from a picture -----------------------------------------------------------

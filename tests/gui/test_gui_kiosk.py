@@ -154,6 +154,29 @@ def test_the_ticket_reaches_a_file_printer_as_a_raster_image(qtbot, kiosk, tmp_p
     assert job.state == "done" and job.document == "ticket"
 
 
+def test_a_ticket_printed_before_it_is_shown_says_printed(qtbot, kiosk, tmp_path) -> None:
+    """The print worker's news and the database lane's answer race to the GUI thread: when the
+    printer is faster, the ticket shown must still say it came out, not 'printing' for ever."""
+    window = kiosk(f"file:{tmp_path / 'printer.bin'}")
+    issue = window.ctx.issue
+
+    def late_answer(code, priority, *, on_success, on_error, owner=None):
+        def after_the_print(ticket) -> None:
+            done = lambda: getattr(window.jobs.get(ticket.job.id), "state", "") == "done"  # noqa: E731
+            qtbot.waitUntil(done, timeout=10_000)
+            assert window.ticket_view.number.text() != ticket.ticket.display  # not shown yet
+            on_success(ticket)
+
+        issue(code, priority, on_success=after_the_print, on_error=on_error, owner=owner)
+
+    window.ctx.issue = late_answer
+    tap(qtbot, window, "A")
+    view = window.ticket_view
+    assert view.number.text() == "A001"
+    assert view.print_state.property("state") == "done"
+    assert view.print_state.text() == "Mời Ông/Bà nhận phiếu ở khe bên dưới."
+
+
 def test_a_printer_that_is_off_still_gives_the_ticket(qtbot, kiosk) -> None:
     window = kiosk(f"tcp://127.0.0.1:{closed_port()}")
     tap(qtbot, window, "A")
@@ -174,6 +197,8 @@ def test_no_printer_set_still_gives_the_ticket(qtbot, kiosk) -> None:
     window = kiosk("")
     tap(qtbot, window, "F")
     assert window.ticket_view.number.text() == "F001"
+    # No follow page is served here: no QR that would lead nowhere.
+    assert not window.ticket_view.qr.isVisible() and not window.ticket_view.qr_hint.isVisible()
     assert window.ticket_view.printer_off
     assert list_jobs(window.ctx.db) == []
 

@@ -10,9 +10,10 @@ from gui_helpers import NOW
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
-from counter_app.models import Desk, QueueTicket
+from counter_app.models import Desk, Dossier, QueueTicket
 from counter_app.services.queue import issue_ticket
 from counter_app.services.recording import Actor
+from counter_app.ui.context import Changes
 from counter_app.ui.qt import QApplication, Qt
 from counter_app.ui.queue_transfer import TransferDialog
 
@@ -112,6 +113,43 @@ def test_start_serving_opens_intake_then_finish(qtbot, signed_in) -> None:
     _key(window, Qt.Key.Key_K, CTRL_SHIFT)
     assert _state(window, a) == "done"
     assert bar.number.text() == "—" and f"Đã phục vụ xong số {a}" in window.shell.bar.text()
+
+
+def test_the_dossier_received_while_serving_is_what_the_ticket_came_for(qtbot, signed_in) -> None:
+    from test_gui_intake import fill
+
+    window = _desk(qtbot, signed_in)
+    bar = window.shell.queue_bar
+    a = _issue(window)
+    _key(window, Qt.Key.Key_F11)
+    _key(window, Qt.Key.Key_P, CTRL_SHIFT)
+    page = window.shell.current_page()
+    fill(page)
+    page.save()
+
+    def received() -> str | None:
+        with window.db.read() as session:
+            return session.scalar(
+                select(Dossier.code).where(Dossier.applicant_name == "Hoàng Thị Ánh Tuyết")
+            )
+
+    qtbot.waitUntil(lambda: received() is not None, timeout=5000)
+    code = received()
+
+    def came_for() -> str | None:
+        with window.db.read() as session:
+            return session.scalar(
+                select(Dossier.code)
+                .join(QueueTicket, QueueTicket.dossier_id == Dossier.id)
+                .where(QueueTicket.display == a)
+            )
+
+    qtbot.waitUntil(lambda: came_for() == code, timeout=5000)
+    # A second dossier for the same citizen leaves the first as the visit's.
+    window.ctx.announce(Changes(dossiers=frozenset({"000.00.00.H00-000000-0000"})))
+    assert came_for() == code
+    _key(window, Qt.Key.Key_K, CTRL_SHIFT)
+    assert _state(window, a) == "done" and bar.number.text() == "—"
 
 
 def test_serve_menu_opens_returns(qtbot, signed_in) -> None:

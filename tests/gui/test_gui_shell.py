@@ -19,7 +19,7 @@ def _nav(window) -> list[str]:
 def test_registry_gives_each_role_its_pages() -> None:
     ids = lambda roles: [p.id for p in pages_for(roles)]  # noqa: E731
     assert ids({"officer"}) == ["intake", "dossiers", "returns", "scan"]
-    assert ids({"postal"}) == ["postal"]
+    assert ids({"postal"}) == ["intake", "postal"]
     assert ids({"supervisor"}) == ["supervisor", "reports"]
     assert ids({"admin"}) == ["admin"]
     assert ids({"officer", "admin"}) == ["intake", "dossiers", "returns", "scan", "admin"]
@@ -41,9 +41,14 @@ def test_supervisor_does_not_see_intake(signed_in) -> None:
     assert window.shell.show_page("intake") is None
 
 
-@pytest.mark.parametrize(("user", "pages"), [("buudien", ["Bưu chính"]), ("quantri", ["Quản trị"])])
-def test_postal_and_admin(signed_in, user, pages) -> None:
-    assert _nav(signed_in(user)) == pages
+@pytest.mark.parametrize(
+    ("user", "pages", "home"),
+    [("buudien", ["Tiếp nhận", "Bưu chính"], "postal"), ("quantri", ["Quản trị"], "admin")],
+)
+def test_postal_and_admin(signed_in, user, pages, home) -> None:
+    window = signed_in(user)
+    assert _nav(window) == pages
+    assert window.shell.current_id() == home  # postal staff start on their own page
 
 
 def test_function_keys_open_pages_and_ctrl_f_finds(qtbot, signed_in) -> None:

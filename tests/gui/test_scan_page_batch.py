@@ -102,3 +102,29 @@ def test_cancel_stops_the_batch_and_attaches_nothing(
     assert all(_scans(demo_db, code) == [] for code in codes)
     assert not (data_dir() / "scans" / "review").exists()  # no review files left either
     assert page.batch.start_button.isEnabled()
+
+
+def test_the_window_reads_the_database_while_a_batch_is_being_read(
+    threads, qtbot, make_window, demo_passwords, demo_db, tmp_path
+):
+    """A long stack does not hold the window's database lane: another page's read answers
+    while the pages are still being cleaned, and the batch still lands."""
+    window = make_window(scan_dpi=200, threads=threads)
+    sign_in(window, "canbo1", demo_passwords["canbo1"])
+    qtbot.waitUntil(lambda: window.current_screen == "shell", timeout=10_000)
+    codes = [new_dossier(demo_db, RECEIVED), new_dossier(demo_db, RECEIVED, "Lê Thị Bình")]
+    write_stack(tmp_path / "stack", codes, pages_each=5)
+    page = _batch(window)
+    page.batch.set_inputs([str(tmp_path / "stack")])
+    page.batch.start()
+    qtbot.waitUntil(lambda: page.batch.progress.value() >= 1, timeout=60_000)
+    answered: list[int] = []
+    window.ctx.read(
+        lambda db: len(list_dossier_files(db, codes[0])),
+        on_success=answered.append,
+        owner=page,
+    )
+    qtbot.waitUntil(lambda: answered != [], timeout=10_000)
+    assert page.batch.running  # the read came back while the stack was still being read
+    qtbot.waitUntil(lambda: not page.batch.running, timeout=120_000)
+    assert _scans(demo_db, codes[0]) == [5] and _scans(demo_db, codes[1]) == [5]

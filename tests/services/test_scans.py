@@ -322,3 +322,26 @@ def test_the_command_line_splits_attaches_and_verifies(small_db, tmp_path: Path)
         done = run(*args)
         assert done.returncode == 2, (args, done.stderr)
         assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_the_command_line_takes_the_desks_scan_settings(small_db, tmp_path: Path) -> None:
+    """`scan split` cleans pages as the window does at this desk; an option overrides."""
+    _stack(small_db, tmp_path / "stack")
+    db = small_db.url.removeprefix("sqlite:///")
+
+    runs = iter(range(10))
+
+    def blank_pages(*options: str, **setting: str) -> list[str]:
+        env = {**os.environ, **{f"COUNTER_APP_{k.upper()}": v for k, v in setting.items()}}
+        out = tmp_path / f"split-{next(runs)}"
+        done = subprocess.run(
+            [sys.executable, "-m", "counter_app", "scan", "split", str(tmp_path / "stack"),
+             "--no-attach", "--out", str(out), "--workers", "0", "--json", "--db", db, *options],
+            capture_output=True, text=True, env=env, timeout=180,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)["blank"]
+
+    assert len(blank_pages()) == 1  # the default threshold drops the blank back
+    assert blank_pages(scan_blank_threshold="0") == []  # this desk keeps every page
+    assert len(blank_pages("--blank-threshold", "0.001", scan_blank_threshold="0")) == 1

@@ -24,20 +24,29 @@ EFFECTIVE_FROM = date(2018, 8, 21)
 DOC_TYPE = HandoverDoc
 
 TABLE_SIZE = 11.5
+CODE_MAX = 55 * mm
 
 
 def _items(kt: c.Kit, doc: HandoverDoc) -> tuple[list[Flowable], list[Flowable]]:
     """Return the table of dossiers as (all rows but the last, the last row): the last row goes
     with the signatures, so that they never stand alone on a page."""
     w = c.text_width()
-    parts = [p for i in doc.items for p in c.split_code(kt, i.code, TABLE_SIZE)]
-    code_w = c.column_width(kt, parts, TABLE_SIZE, 25 * mm, 55 * mm)
+    # A code on one line reads like the barcode scanned (and like pdftotext reads it back);
+    # it is broken after a hyphen only when it cannot fit the widest code column.
+    whole = c.column_width(kt, [i.code for i in doc.items], TABLE_SIZE, 25 * mm, w)
+    split = whole > CODE_MAX
+
+    def lines(code: str) -> list[str]:
+        return c.split_code(kt, code, TABLE_SIZE) if split else [code]
+
+    parts = [p for i in doc.items for p in lines(i.code)]
+    code_w = c.column_width(kt, parts, TABLE_SIZE, 25 * mm, CODE_MAX)
     widths = [11 * mm, code_w, 0.0, 36 * mm, 22 * mm]
     widths[2] = w - sum(widths)
     rows = [
         [
             kt.p(str(i.number), kt.cell_center),
-            "<br/>".join(esc(p) for p in c.split_code(kt, i.code, TABLE_SIZE)),
+            "<br/>".join(esc(p) for p in lines(i.code)),
             esc(i.procedure),
             esc(i.applicant),
             esc(i.note),
@@ -65,6 +74,7 @@ def _story(kt: c.Kit, doc: HandoverDoc) -> list[Flowable]:
         kt.line("Bên nhận", val(doc.received_by)),
         kt.line("Chiều bàn giao", val(doc.direction), bold=False),
         kt.line("Cơ quan giải quyết", val(doc.department), bold=False),
+        kt.line("Số lượng", f"{len(doc.items)} hồ sơ", bold=False),
     ]
     story += [kt.line(esc(k), esc(v), bold=False) for k, v in doc.extra.items()]
     story += [

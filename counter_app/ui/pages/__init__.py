@@ -52,7 +52,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "intake",
         QT_TRANSLATE_NOOP("pages", "Tiếp nhận"),
-        OFFICER,
+        frozenset({"officer", "postal"}),  # postal staff log what arrives by post (channel 3)
         "F2",
         f"{_P}.intake:IntakePage",
         QT_TRANSLATE_NOOP("pages", "Tiếp nhận hồ sơ giấy, in giấy hẹn"),
@@ -120,6 +120,15 @@ def pages_for(roles: Iterable[str]) -> list[PageSpec]:
     """Return the pages a user holding `roles` sees, in navigation order."""
     held = set(roles)
     return [p for p in PAGES if p.roles & held]
+
+
+def home_page(specs: list[PageSpec], roles: Iterable[str]) -> str:
+    """Return the page a user starts on: an officer's first page; for anyone else the first of
+    their own role's pages (postal staff see intake too, for what arrives by post, but start
+    on the postal page)."""
+    if "officer" in set(roles):
+        return specs[0].id
+    return next((p.id for p in specs if "officer" not in p.roles), specs[0].id)
 
 
 def page_spec(page_id: str) -> PageSpec | None:

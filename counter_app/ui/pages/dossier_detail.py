@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from counter_app.ui.context import LOCAL_TZ
 from counter_app.ui.dossier_sections import (
     event_details,
     event_title,
     event_who,
     file_row,
+    paper_lines,
     print_rows,
     promised_at,
 )
@@ -35,6 +37,7 @@ from counter_app.ui.widgets import Badge
 if TYPE_CHECKING:
     from counter_app.services.dossier_records import DossierRecords
     from counter_app.services.dossiers import DossierView, EventView
+    from counter_app.services.postal import PaperLocation
 
 TIME = "%H:%M %d/%m/%Y"
 
@@ -66,6 +69,7 @@ class DossierDetail(QScrollArea):
         self.view: DossierView | None = None
         self.due_state = ""
         self.records: DossierRecords | None = None
+        self.paper: PaperLocation | None = None
         self.show_empty()
 
     def show_empty(self) -> None:
@@ -92,6 +96,8 @@ class DossierDetail(QScrollArea):
         """Show dossier `d`; its records (files, prints, desks) are kept if they are its own."""
         if self.records is not None and self.records.code != d.code:
             self.records = None
+        if self.paper is not None and self.paper.code != d.code:
+            self.paper = None
         self.code = d.code
         self.view = d
         self.due_state = due_state
@@ -104,6 +110,27 @@ class DossierDetail(QScrollArea):
             return
         self.records = records
         self._render()
+
+    def show_paper(self, paper: PaperLocation) -> None:
+        """Add where the dossier's paper is (dropped if another dossier is shown by now)."""
+        if self.view is None or paper.code != self.view.code:
+            return
+        self.paper = paper
+        self._render()
+
+    def _paper(self, lay: QVBoxLayout) -> None:
+        if self.paper is None:
+            return
+        head, legs = paper_lines(self.paper)
+        lay.addWidget(_label(head, "postalPaper"))
+        for at, text in legs:
+            row = QHBoxLayout()
+            row.setSpacing(10)
+            row.addWidget(
+                _time_label(at.astimezone(LOCAL_TZ).strftime(TIME)), 0, Qt.AlignmentFlag.AlignTop
+            )
+            row.addWidget(_label(text, "muted"), 1)
+            lay.addLayout(row)
 
     def _render(self) -> None:
         d = self.view
@@ -172,6 +199,7 @@ class DossierDetail(QScrollArea):
                     "muted",
                 )
             )
+        self._paper(lay)
 
         lay.addSpacing(6)
         lay.addWidget(_label(self.tr("Giấy tờ đã nhận"), "sectionTitle"))

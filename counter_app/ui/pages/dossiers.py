@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from counter_app.services.desks import due_states
 from counter_app.services.dossier_records import dossier_records
 from counter_app.services.dossiers import find_dossiers, get_dossier
+from counter_app.services.postal import paper_location
 from counter_app.ui.context import AppContext, Changes
 from counter_app.ui.dossier_actions import ACTIONS, ActionPanel
 from counter_app.ui.dossier_flows import DossierActionRunner
@@ -287,6 +288,9 @@ class DossiersPage(Page):
             on_success=self.detail.show_records,
             owner=self,
         )
+        self.ctx.read(
+            paper_location, code, on_success=self.detail.show_paper, on_error=_quiet, owner=self
+        )
 
     def _show_nothing(self) -> None:
         self.detail.show_empty()
@@ -304,3 +308,7 @@ class DossiersPage(Page):
 
     def current(self) -> Any:
         return self.model.view_at(self.table.currentIndex().row())
+
+
+def _quiet(_exc: BaseException) -> None:
+    """Where the paper is adds to the view; the view stands without it."""

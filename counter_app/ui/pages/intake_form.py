@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+from counter_app.domain.status import Channel
 from counter_app.services.intake import IntakeRequest, ItemInput
 from counter_app.ui.pages.intake_applicant import ApplicantPanel
 from counter_app.ui.pages.intake_bar import ActionBar
@@ -42,7 +43,11 @@ class IntakeForm(QWidget):
         self.applicant = ApplicantPanel()
         self.applicant.today = lambda: ctx.now_local().date()
         self.checklist = ChecklistPanel()
-        self.options = OptionsPanel()
+        roles = set(getattr(ctx.user, "roles", ()))
+        postal_only = "postal" in roles and "officer" not in roles
+        self.options = OptionsPanel(
+            default_channel=Channel.POSTAL if postal_only else Channel.DIRECT
+        )
         self.bar = ActionBar()
         self.procedure.set_host(host)
         for signal in (self.applicant.changed, self.checklist.model.changed, self.options.changed):
@@ -172,6 +177,7 @@ class IntakeForm(QWidget):
             return_by_post=self.options.post_return(applicant.full_name),
             sets_count=self.options.sets.value(),
             notes=self.options.notes.toPlainText().strip(),
+            postal_tracking=self.options.postal_tracking(),
         )
 
     def reset(self) -> None:

@@ -1,6 +1,7 @@
 """The intake page's card for how the dossier came and how its result goes back: number of sets,
-channel, and "return the result by post" with the address and phone (taken from the applicant
-until the officer types others)."""
+channel (for a dossier received by post, the tracking number on its envelope), and "return the
+result by post" with the address and phone (taken from the applicant until the officer types
+others)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from counter_app.domain.errors import InvalidInput
 from counter_app.domain.status import Channel
 from counter_app.domain.text import nfc
 from counter_app.services.intake import PostReturn
+from counter_app.services.postal_tracking import validate_tracking
 from counter_app.ui.qt import (
     QCheckBox,
     QFrame,
@@ -30,9 +32,11 @@ from counter_app.ui.widgets import ComboBox
 class OptionsPanel(QFrame):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, default_channel: Channel = Channel.DIRECT):
         super().__init__(parent)
         self.setObjectName("card")
+        # Postal staff receive what comes by post: their new forms start on that channel.
+        self.default_channel = default_channel
         self._applicant_address = ""
         self._applicant_phone = ""
         title = QLabel(self.tr("4. Nộp và trả kết quả"), objectName="sectionTitle")
@@ -47,7 +51,11 @@ class OptionsPanel(QFrame):
             (self.tr("Trực tuyến"), Channel.ONLINE),
         ):
             self.channel.addItem(text, int(value))
-        self.channel.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.channel.currentIndexChanged.connect(self._channel_changed)
+        self.tracking = QLineEdit(objectName="postalTracking")
+        self.tracking.setPlaceholderText(self.tr("Mã vận đơn trên bì thư, ví dụ EB123456785VN"))
+        self.tracking.textEdited.connect(lambda _t: self.changed.emit())
+        self.tracking_label = QLabel(self.tr("Mã vận đơn đến"), objectName="fieldLabel")
         self.by_post = QCheckBox(self.tr("Trả kết quả qua bưu điện (Alt+B)"), objectName="byPost")
         self.by_post.toggled.connect(self._toggled)
         self.post_address = QLineEdit(objectName="postAddress")
@@ -67,11 +75,13 @@ class OptionsPanel(QFrame):
         grid.addWidget(self.sets, 0, 1)
         grid.addWidget(QLabel(self.tr("Hình thức nộp"), objectName="fieldLabel"), 0, 2)
         grid.addWidget(self.channel, 0, 3)
-        grid.addWidget(self.by_post, 1, 0, 1, 4)
-        grid.addWidget(self.post_labels[0], 2, 0)
-        grid.addWidget(self.post_address, 2, 1, 1, 3)
-        grid.addWidget(self.post_labels[1], 3, 0)
-        grid.addWidget(self.post_phone, 3, 1, 1, 3)
+        grid.addWidget(self.tracking_label, 1, 0)
+        grid.addWidget(self.tracking, 1, 1, 1, 3)
+        grid.addWidget(self.by_post, 2, 0, 1, 4)
+        grid.addWidget(self.post_labels[0], 3, 0)
+        grid.addWidget(self.post_address, 3, 1, 1, 3)
+        grid.addWidget(self.post_labels[1], 4, 0)
+        grid.addWidget(self.post_phone, 4, 1, 1, 3)
         grid.setColumnStretch(3, 1)
         self.notes = QPlainTextEdit(objectName="intakeNotes")
         self.notes.setPlaceholderText(self.tr("Ghi chú của cán bộ tiếp nhận (không bắt buộc)"))
@@ -85,11 +95,13 @@ class OptionsPanel(QFrame):
         lay.addLayout(grid)
         lay.addWidget(self.notes, 1)
         self._toggled(False)
+        self.set_values({})
 
     def edits(self) -> list[QWidget]:
         return [
             self.sets,
             self.channel,
+            self.tracking,
             self.by_post,
             self.post_address,
             self.post_phone,
@@ -115,6 +127,12 @@ class OptionsPanel(QFrame):
             self.post_phone.setText(self._applicant_phone)
         self.changed.emit()
 
+    def _channel_changed(self, _index: int = 0) -> None:
+        postal = self.channel_value() == Channel.POSTAL
+        for w in (self.tracking, self.tracking_label):
+            w.setVisible(postal)
+        self.changed.emit()
+
     def toggle_post(self) -> None:
         self.by_post.toggle()
         if self.by_post.isChecked():
@@ -128,7 +146,19 @@ class OptionsPanel(QFrame):
             return None
         return PostReturn(nfc(self.post_address.text()), self.post_phone.text().strip(), receiver)
 
+    def postal_tracking(self) -> str:
+        """The incoming tracking number ("" unless received by post, or none typed)."""
+        postal = self.channel_value() == Channel.POSTAL
+        return self.tracking.text().strip() if postal else ""
+
     def problem(self) -> tuple[QWidget, str] | None:
+        if self.postal_tracking():
+            try:
+                validate_tracking(self.postal_tracking())
+            except InvalidInput:
+                return self.tracking, self.tr(
+                    "Mã vận đơn không đúng: 2 chữ, 9 số, VN (ví dụ EB123456785VN)."
+                )
         if not self.by_post.isChecked():
             return None
         if not self.post_address.text().strip():
@@ -148,22 +178,32 @@ class OptionsPanel(QFrame):
             "by_post": self.by_post.isChecked(),
             "post_address": self.post_address.text(),
             "post_phone": self.post_phone.text(),
+            "postal_tracking": self.tracking.text(),
             "notes": self.notes.toPlainText(),
         }
 
     def is_default(self) -> bool:
         """Nothing chosen or typed here yet."""
         v = self.values()
-        return (v["sets"], v["channel"], v["by_post"]) == (1, int(Channel.DIRECT), False) and not (
-            v["post_address"].strip() or v["post_phone"].strip() or v["notes"].strip()
+        start = (1, int(self.default_channel), False)
+        return (v["sets"], v["channel"], v["by_post"]) == start and not (
+            v["post_address"].strip()
+            or v["post_phone"].strip()
+            or v["notes"].strip()
+            or v["postal_tracking"].strip()
         )
 
     def set_values(self, values: dict[str, Any]) -> None:
         sets = values.get("sets")
         self.sets.setValue(sets if isinstance(sets, int) and 1 <= sets <= 99 else 1)
-        index = self.channel.findData(values.get("channel", int(Channel.DIRECT)))
+        index = self.channel.findData(values.get("channel", int(self.default_channel)))
         self.channel.setCurrentIndex(max(0, index))
-        for edit, key in ((self.post_address, "post_address"), (self.post_phone, "post_phone")):
+        self._channel_changed()
+        for edit, key in (
+            (self.post_address, "post_address"),
+            (self.post_phone, "post_phone"),
+            (self.tracking, "postal_tracking"),
+        ):
             value = values.get(key)
             edit.setText(value if isinstance(value, str) else "")
         notes = values.get("notes")

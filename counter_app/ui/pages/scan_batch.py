@@ -1,7 +1,8 @@
 """Splitting a scanned stack of many dossiers by their control sheets: choose the files or
-folder, run `services.scans.split_and_attach` on the database lane with a progress bar and a
-Cancel that stops it between pages (nothing is attached then), then the summary (dossier →
-pages) and the review tray."""
+folder, split it (`services.scans.split_stack`, off the database lane) with a progress bar and
+a Cancel that stops it between pages (nothing is attached then), attach each dossier's pages
+(`attach_stack`, on the database lane), then the summary (dossier → pages) and the review
+tray."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from counter_app.scanning.errors import ScanCancelled
 from counter_app.scanning.settings import page_settings
-from counter_app.services.scans import split_and_attach
+from counter_app.services.scans import SplitStack, attach_stack, split_stack
 from counter_app.ui.context import Changes
 from counter_app.ui.pages.scan_review import ReviewTray
 from counter_app.ui.qt import (
@@ -148,17 +149,28 @@ class BatchPanel(QWidget):
         self._set_running(True)
         self.progress.setRange(0, 0)  # counting pages
         self.state.setText(self.tr("Đang đọc các trang…"))
-        self.ctx.write(
+        # The long part (reading and cleaning every page) runs on the general pool, so the
+        # window's database lane stays free for the officer's other pages; the attach after it
+        # is a few short writes on that lane.
+        self.ctx.background(
             partial(
-                split_and_attach,
-                inputs=list(self.inputs),
-                actor=self.ctx.actor(),
+                split_stack,
+                self.ctx.db,
+                list(self.inputs),
                 settings=settings,
                 workers=self.workers,
                 progress=self._report,
                 cancel=self._cancel.is_set,
-                now=self.ctx.now(),
             ),
+            on_success=self._split,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _split(self, stack: SplitStack) -> None:
+        self.state.setText(self.tr("Đang đính kèm vào hồ sơ…"))
+        self.ctx.write(
+            partial(attach_stack, stack=stack, actor=self.ctx.actor(), now=self.ctx.now()),
             changes=lambda r: Changes(
                 dossiers=frozenset(d.dossier_code for d in r.documents), source=self
             ),
@@ -173,7 +185,7 @@ class BatchPanel(QWidget):
             self.cancel_button.setEnabled(False)
             self.state.setText(self.tr("Đang dừng sau trang hiện tại…"))
 
-    def _report(self, p: SplitProgress) -> None:  # on the database thread
+    def _report(self, p: SplitProgress) -> None:  # on a pool thread
         self._relay.step.emit(p.done, p.total)
 
     def _progress(self, done: int, total: int) -> None:

@@ -1,0 +1,1 @@
+"""Small web pages the center serves on its own network (no Qt, no SQL)."""
