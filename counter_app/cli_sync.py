@@ -1,4 +1,4 @@
-"""The command line of sync: `central init|add-desk|add-user`, `join`, `sync`.
+"""The command line of sync: `central init|add-desk|add-user`, `join`, `sync`, `conflicts`.
 
 Argument parsing and output only; the work is in `counter_app.services.sync`."""
 
@@ -189,6 +189,74 @@ def cmd_sync(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def _link(db: Any) -> Any:
+    from counter_app.services.queue_desk import desk_link
+
+    return desk_link(db)
+
+
+def cmd_conflicts_list(args: argparse.Namespace) -> int:
+    from counter_app.services.conflicts import list_conflicts
+    from counter_app.services.dossiers import get_dossier
+
+    db = _open(args)
+    try:
+        dossier_id = get_dossier(db, args.code).id if args.code else None
+        found = list_conflicts(db, _link(db), dossier_id=dossier_id)
+    finally:
+        db.dispose()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": c.id,
+                    "dossier_code": c.dossier_code,
+                    "entity": c.entity,
+                    "entity_id": c.entity_id,
+                    "field": c.field,
+                    "label": c.label_vi,
+                    "in_use": c.center_value,
+                    "set_aside": c.desk_value,
+                    "in_use_desk": c.kept_desk,
+                    "set_aside_desk": c.other_desk,
+                    "at": c.at.isoformat(),
+                    "can_use_set_aside": c.choosable,
+                }
+                for c in found
+            ]
+        )
+        return 0
+    if not found:
+        print("Không có thay đổi trùng nhau nào cần xem lại / No conflicts to review")
+    for c in found:
+        kept = f" (quầy / desk {c.kept_desk})" if c.kept_desk else ""
+        other = f" (quầy / desk {c.other_desk})" if c.other_desk else ""
+        print(f"{c.id}  {c.dossier_code or c.entity_id}  {c.label_vi}")
+        print(f"    đang dùng / in use{kept}: {c.center_text}")
+        print(f"    bị giữ lại / set aside{other}: {c.desk_text}")
+    return 0
+
+
+def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
+    from counter_app.services.actors import resolve_actor
+    from counter_app.services.conflicts import resolve_conflict
+
+    db = _open(args)
+    try:
+        actor = resolve_actor(db, args.user)
+        choice = "desk" if args.use_set_aside else "center"
+        done = resolve_conflict(db, _link(db), args.conflict_id, choice, actor)
+    finally:
+        db.dispose()
+    if args.json:
+        _print_json(
+            {"id": done.conflict_id, "dossier_code": done.dossier_code, "remaining": done.remaining}
+        )
+    else:
+        print(f"Đã xem lại / settled {done.dossier_code}; còn / remaining {done.remaining}")
+    return 0
+
+
 def _sync_forever(db: Any, args: argparse.Namespace) -> int:
     from counter_app.services.sync.worker import SyncWorker
 
@@ -214,7 +282,7 @@ def _sync_forever(db: Any, args: argparse.Namespace) -> int:
 def add_sync_commands(
     sub: Any, add: Callable[..., argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    """Add `central`, `join` and `sync` to the command line."""
+    """Add `central`, `join`, `sync` and `conflicts` to the command line."""
     central = sub.add_parser(
         "central", help="quản trị CSDL trung tâm / manage the central database", parents=[common]
     )
@@ -272,3 +340,26 @@ def add_sync_commands(
     p.add_argument(
         "--interval", type=float, default=30.0, help="giây giữa các lượt / seconds between rounds"
     )
+
+    conflicts = sub.add_parser(
+        "conflicts",
+        help="thay đổi trùng nhau giữa các quầy / conflicting changes from two desks",
+        parents=[common],
+    )
+    xsub = conflicts.add_subparsers(dest="conflicts_command", metavar="COMMAND", required=True)
+    p = add("list", cmd_conflicts_list, "các thay đổi cần xem lại / conflicts to review",
+            container=xsub)  # fmt: skip
+    p.add_argument("--code", help="chỉ hồ sơ này / only this dossier")
+    p = add("resolve", cmd_conflicts_resolve, "giải quyết một thay đổi / settle one conflict",
+            container=xsub)  # fmt: skip
+    p.add_argument("conflict_id", metavar="ID")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument(
+        "--keep", action="store_true", help="giữ giá trị đang dùng / keep the value in use"
+    )
+    how.add_argument(
+        "--use-set-aside",
+        action="store_true",
+        help="dùng giá trị bị giữ lại / put the set-aside value back",
+    )
+    p.add_argument("--user", metavar="USERNAME", help="người thực hiện / acting user")

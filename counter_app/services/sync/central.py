@@ -32,6 +32,8 @@ FUNCTIONS = (
     "center_issue_ticket(text, text, text, text)", "center_call_next(text, text[], text)",
     "center_set_ticket_state(text, text, text)",
     "center_transfer_ticket(text, text, text, int, text)", "center_queue_status(text)",
+    # conflict review (migration 0006)
+    "center_list_conflicts(text, text)", "center_resolve_conflict(text, text, text, jsonb, jsonb)",
 )  # fmt: skip
 
 

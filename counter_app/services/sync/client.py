@@ -248,18 +248,18 @@ class CenterClient:
 
     # The queue (migration 0003). Refusals of the center's state machine become CounterErrors.
 
-    def _queue_call(self, query: str, params: tuple[Any, ...]) -> Any:
+    def _checked_call(self, query: str, params: tuple[Any, ...]) -> Any:
         try:
             return self._call(query, params)
         except psycopg.Error as exc:
-            raise _queue_refusal(exc) from exc
+            raise _refusal(exc) from exc
 
     def issue_ticket(self, service_code: str, priority: str, ticket_id: str) -> dict[str, Any]:
         """Issue the next ticket of a service at the center; return its row with "ahead".
 
         Resending the same `ticket_id` returns the ticket already issued."""
         return dict(
-            self._queue_call(
+            self._checked_call(
                 "SELECT center_issue_ticket(%s, %s, %s, %s)",
                 (self.desk_id, service_code, priority, ticket_id),
             )
@@ -269,7 +269,7 @@ class CenterClient:
         self, service_codes: list[str] | None = None, officer_user_id: str | None = None
     ) -> dict[str, Any] | None:
         """Claim the next waiting ticket for this desk; return its row, None when nobody waits."""
-        row = self._queue_call(
+        row = self._checked_call(
             "SELECT center_call_next(%s, %s, %s)",
             (self.desk_id, service_codes or [], officer_user_id),
         )
@@ -278,7 +278,7 @@ class CenterClient:
     def set_ticket_state(self, ticket_id: str, state: str) -> dict[str, Any]:
         """Move a ticket to `state` (recall: "called"); return its row."""
         return dict(
-            self._queue_call(
+            self._checked_call(
                 "SELECT center_set_ticket_state(%s, %s, %s)", (self.desk_id, ticket_id, state)
             )
         )
@@ -288,15 +288,33 @@ class CenterClient:
     ) -> dict[str, Any]:
         """End a ticket as transferred; return the new waiting ticket's row."""
         return dict(
-            self._queue_call(
+            self._checked_call(
                 "SELECT center_transfer_ticket(%s, %s, %s, %s, %s)",
                 (self.desk_id, ticket_id, service_code, to_desk, new_id),
             )
         )
 
+    def list_conflicts(self, dossier_id: str | None = None) -> list[dict[str, Any]]:
+        """Return the unresolved conflicts of one dossier (all dossiers when None)."""
+        return list(
+            self._checked_call("SELECT center_list_conflicts(%s, %s)", (self.desk_id, dossier_id))
+        )
+
+    def resolve_conflict(
+        self, conflict_id: str, choice: str, payload: dict[str, Any], by: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Settle a conflict ("center": keep the value in use; "desk": write `payload`); return
+        {entity, entity_id, row, remaining}."""
+        return dict(
+            self._checked_call(
+                "SELECT center_resolve_conflict(%s, %s, %s, %s::jsonb, %s::jsonb)",
+                (self.desk_id, conflict_id, choice, json.dumps(payload), json.dumps(by)),
+            )
+        )
+
     def queue_status(self) -> dict[str, Any]:
         """Return today's waiting counts per service and every desk's current ticket."""
-        return dict(self._queue_call("SELECT center_queue_status(%s)", (self.desk_id,)))
+        return dict(self._checked_call("SELECT center_queue_status(%s)", (self.desk_id,)))
 
 
 def _known(exc: psycopg.Error) -> Exception:
@@ -327,17 +345,17 @@ def _known(exc: psycopg.Error) -> Exception:
     return exc
 
 
-_QUEUE_REFUSALS: dict[str, type[Exception]] = {
+_REFUSALS: dict[str, type[Exception]] = {
     "CA101": NotFound,
     "CA102": NotAllowed,
     "CA103": InvalidInput,
 }
 
 
-def _queue_refusal(exc: psycopg.Error) -> Exception:
-    """Map the queue functions' refusals (SQLSTATE CA101-CA103, migration 0003) to known
+def _refusal(exc: psycopg.Error) -> Exception:
+    """Map the center functions' refusals (SQLSTATE CA101-CA103, migrations 0003, 0006) to known
     errors carrying the center's message; anything else stays as it is."""
-    kind = _QUEUE_REFUSALS.get(exc.sqlstate or "")
+    kind = _REFUSALS.get(exc.sqlstate or "")
     if kind is None:
         return exc
     return kind(exc.diag.message_primary or _first_line(exc))
