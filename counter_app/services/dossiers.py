@@ -111,7 +111,9 @@ def _view(session: Session, d: Dossier) -> DossierView:
     proc = session.get(Procedure, d.procedure_id)
     unit = session.get(Unit, d.unit_id)
     assert proc is not None and unit is not None
-    events = sorted(d.events, key=lambda e: (e.at, e.id))
+    # The center's order (DESIGN.md: nothing is ordered by a desk's wall clock); this desk's
+    # events the center has not taken yet come after, in the order they were written.
+    events = sorted(d.events, key=lambda e: (e.server_version is None, e.server_version or 0, e.id))
     return DossierView(
         id=d.id,
         code=d.code,

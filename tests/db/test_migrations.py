@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -82,6 +84,44 @@ def test_events_and_audit_are_append_only(backend: str, request: pytest.FixtureR
             conn.execute(text(statement))
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT action FROM audit_log")).scalar_one() == "test"
+    db.dispose()
+
+
+def test_a_desks_event_takes_the_centers_order_once_and_nothing_else_changes(
+    sqlite_url: str,
+) -> None:
+    """Migration 0007: an event's server_version may be set once, from NULL; every other
+    column (the list is read from the table, so a new column is tried too) stays refused."""
+    db = Database(sqlite_url)
+    upgrade(db.engine)
+    columns = inspect(db.engine).get_columns("dossier_events")
+    values = {
+        c["name"]: "{}" if c["name"] == "data" else 1 if "INT" in str(c["type"]) else "x"
+        for c in columns
+        if c["name"] != "server_version"
+    }
+    raw = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))  # no dossier: keys off
+    raw.execute("PRAGMA foreign_keys = OFF")
+    raw.execute(
+        f"INSERT INTO dossier_events ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+        list(values.values()),
+    )
+    raw.commit()
+    raw.close()
+    for name in values:
+        with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as conn:
+            conn.execute(text(f"UPDATE dossier_events SET {name} = {name}"))
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE dossier_events SET server_version = 41"))
+    for statement in (
+        "UPDATE dossier_events SET server_version = 42",
+        "UPDATE dossier_events SET server_version = NULL",
+        "DELETE FROM dossier_events",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as conn:
+            conn.execute(text(statement))
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT server_version FROM dossier_events")).scalar_one() == 41
     db.dispose()
 
 

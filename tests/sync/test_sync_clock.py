@@ -113,3 +113,14 @@ def test_a_desk_with_a_wrong_clock_syncs_and_its_clock_orders_nothing(
     assert times == sorted(times)
     assert all(started - timedelta(minutes=1) <= at <= ended + timedelta(minutes=1) for at in times)
     assert applied == sorted(applied) == list(range(1, len(applied) + 1))
+    # A dossier's history is in the center's order on both desks, whatever the stamps say:
+    # desk 1's own events took the center's order when the pull brought them back.
+    for desk in (one, two):
+        history = dossiers.get_dossier(desk.db, made.code).events
+        assert [e.to_status for e in history if e.to_status is not None] == [
+            Status.RECEIVED,
+            Status.PROCESSING,
+            Status.FINANCIAL,
+        ]
+    stamps = [e.at for e in dossiers.get_dossier(one.db, made.code).events]
+    assert stamps != sorted(stamps)  # the desk clock would have put them in another order

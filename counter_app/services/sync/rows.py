@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Table, or_, select
+from sqlalchemy import Boolean, Date, Table, and_, or_, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -44,7 +44,8 @@ def upsert(session: Session, entity: str, rows: list[dict[str, Any]], *, replace
 
     Columns in LOCAL_COLUMNS keep this desk's values on update. A synced row is never put back
     to an older center version than the one this desk holds: a pull page read before a call's
-    answer was stored (the center's reply to "call next", "no-show") must not undo it."""
+    answer was stored (the center's reply to "call next", "no-show") must not undo it. Rows
+    kept (`replace=False`) still take the center's `server_version` if they had none."""
     if not rows:
         return
     table = table_of(entity)
@@ -67,6 +68,18 @@ def upsert(session: Session, entity: str, rows: list[dict[str, Any]], *, replace
                 newer = or_(held.is_(None), sent.is_(None), held <= sent)
             conn.execute(
                 stmt.on_conflict_do_update(index_elements=keys, set_=updates, where=newer), group
+            )
+        elif versioned and "server_version" in cols:
+            # An append-only row is never changed, but one this desk wrote learns its place in
+            # the center's order when it comes back (migration 0007 allows exactly this).
+            held, sent = table.c.server_version, stmt.excluded.server_version
+            conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=keys,
+                    set_={"server_version": sent},
+                    where=and_(held.is_(None), sent.is_not(None)),
+                ),
+                group,
             )
         else:
             conn.execute(stmt.on_conflict_do_nothing(index_elements=keys), group)
