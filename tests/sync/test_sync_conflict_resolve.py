@@ -226,3 +226,22 @@ def test_the_command_line_lists_and_settles_conflicts(clash, center_url) -> None
     assert cli("resolve", listed[0]["id"], "--keep").returncode == 0
     assert "Không có thay đổi trùng nhau" in cli("list").stdout
     assert _center(center_url, dossier_id, "notes", "needs_review") == ("Đã nhận đủ bản sao", False)
+
+
+def test_each_conflict_names_the_last_writer_of_its_own_field(make_desk) -> None:
+    """Desk 2's first op clashes (and flags the row); its second op clashes on another field.
+    The value in use of both is desk 1's, although desk 2 wrote the row last."""
+    one, two = make_desk(1), make_desk(2)
+    made = one.intake("Hoàng Thị Lan")
+    _sync(one, two)
+    with two.db.read() as session:
+        dossier_id = session.scalar(select(Dossier.id).where(Dossier.code == made.code))
+    _edit(one.db, dossier_id, notes="Hẹn bổ sung bản sao", applicant_phone="0912000111")
+    _edit(two.db, dossier_id, applicant_phone="0987000222")
+    _edit(two.db, dossier_id, notes="Đã nhận đủ bản sao")
+    _sync(one, two)
+    found = list_conflicts(two.db, CenterLink(two.client()), dossier_id=dossier_id)
+    assert [(c.field, c.kept_desk, c.other_desk) for c in found] == [
+        ("applicant_phone", 1, 2),
+        ("notes", 1, 2),
+    ]

@@ -12,6 +12,10 @@ them (DESIGN.md, Conflicts: "kept as a conflict for review, never lost silently"
   returns the row as it now is. The write goes through `center_apply_op`, based on the row's
   current version, so it is logged and pulled by every desk like any other change.
 
+It also corrects `center_apply_op` (0002), which named as the kept value's desk the last
+writer of the *row*: a desk whose earlier op of the same push had flagged the row was then named
+as the keeper of its own set-aside value. Now each conflict names the last writer of its field.
+
 Refusals: CA101 no such conflict, CA102 already resolved, CA103 a choice or payload that is
 not valid.
 
@@ -21,6 +25,9 @@ Create Date: 2026-11-24
 """
 
 from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
 
 from alembic import op
 
@@ -138,6 +145,31 @@ BEGIN
 END $$;
 """
 
+# center_apply_op as 0002 made it, and with each conflict naming its own field's last writer.
+ROW_WRITER = "           v_last_origin, p_desk, p_op->>'op_id', now(), ''\n"
+FIELD_WRITER = """           (SELECT l.origin_desk_id FROM center_change_log l
+             WHERE l.entity = v_entity AND l.entity_id = v_eid
+               AND EXISTS (SELECT 1 FROM json_array_elements_text(l.fields->'names') n
+                            WHERE n = f)
+             ORDER BY l.id DESC LIMIT 1),
+           p_desk, p_op->>'op_id', now(), ''
+"""
+
+
+def _apply_op_of_0002() -> str:
+    spec = importlib.util.spec_from_file_location(
+        "migration_0002", Path(__file__).with_name("0002_central_sync.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text: str = module.FUNCTIONS
+    start = text.index("CREATE FUNCTION center_apply_op(")
+    body = text[start : text.index("END $$;", start) + len("END $$;")]
+    assert body.count(ROW_WRITER) == 1, "0002's center_apply_op is not the one this corrects"
+    return body.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+
+
 HELPERS = ("center_conflict_dossier(text, text)",)
 # What a desk role may execute (counter_app/services/sync/central.py grants the same list).
 DESK_FUNCTIONS = (
@@ -150,6 +182,7 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(FUNCTIONS)
+    op.execute(_apply_op_of_0002().replace(ROW_WRITER, FIELD_WRITER))
     for sig in HELPERS + DESK_FUNCTIONS:
         op.execute(f"REVOKE ALL ON FUNCTION {sig} FROM PUBLIC")
     # Desks added before this upgrade get the new functions too (later ones: central.add_desk).
@@ -165,3 +198,4 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for sig in DESK_FUNCTIONS + HELPERS:
             op.execute(f"DROP FUNCTION IF EXISTS {sig}")
+        op.execute(_apply_op_of_0002())
