@@ -125,22 +125,19 @@ class ConflictResolution:
     remaining: int  # conflicts of that dossier still to settle
 
 
-def shown(entity: str, field: str, value: Any) -> str:
-    """A stored value as people read it (Vietnamese)."""
+def shown(entity: str, field: str, value: Any, *, english: bool = False) -> str:
+    """A stored value as people read it (in Vietnamese, or English)."""
     if value is None or value == "":
-        return EMPTY
+        return "(empty)" if english else EMPTY
     if isinstance(value, bool):
-        return "Có" if value else "Không"
-    if entity == "dossiers" and field == "status" and isinstance(value, int):
+        return ("Yes" if value else "No") if english else ("Có" if value else "Không")
+    if entity == "dossiers" and field in ("status", "channel") and isinstance(value, int):
+        kind = Status if field == "status" else Channel
         try:
-            return f"{value} – {Status(value).label_vi}"
+            named = kind(value)
         except ValueError:
             return str(value)
-    if entity == "dossiers" and field == "channel" and isinstance(value, int):
-        try:
-            return f"{value} – {Channel(value).label_vi}"
-        except ValueError:
-            return str(value)
+        return f"{value} – {named.label_en if english else named.label_vi}"
     if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
         try:
             t = datetime.fromisoformat(value)

@@ -18,12 +18,11 @@ from counter_app.services.queue_desk import (
     CurrentTicket,
     DeskQueue,
     TransferTargets,
-    desk_link,
     desk_queue,
     transfer_targets,
 )
 from counter_app.services.queue_served import link_served_dossier
-from counter_app.services.sync.link import CenterLink
+from counter_app.ui.center_link import LinkBox
 from counter_app.ui.context import AppContext, Changes
 from counter_app.ui.qt import (
     QAction,
@@ -53,29 +52,6 @@ KEYS = {
     "finish": "Ctrl+Shift+K",
     "transfer": "Ctrl+Shift+T",
 }
-
-
-class _LinkBox:
-    """The center link, found on the database thread at the first call and kept (it reads the
-    database, so it cannot be found on the GUI thread; and no call may go out before it)."""
-
-    def __init__(self) -> None:
-        self.link: CenterLink | None = None
-        self.owned = False
-        self._found = False
-
-    def get(self, db: Any) -> CenterLink | None:
-        if not self._found:
-            self.link = desk_link(db)
-            self.owned = self.link is not None and self.link is not getattr(
-                db.number_source, "link", None
-            )
-            self._found = True
-        return self.link
-
-    def close(self) -> None:
-        if self.owned and self.link is not None:
-            self.link.close()
 
 
 def _clock(seconds: float) -> str:
@@ -119,7 +95,7 @@ class QueueBar(QFrame):
         self.ctx = ctx
         assert ctx.desk is not None
         self.desk_id = ctx.desk.id
-        self.box = _LinkBox()
+        self.box = LinkBox()
         self.state: DeskQueue | None = None
         self.current: CurrentTicket | None = None
         self.linked = False  # the served ticket's dossier was recorded

@@ -813,6 +813,103 @@
     </message>
 </context>
 <context>
+    <name>ConflictCard</name>
+    <message>
+        <source>Đang dùng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Bị giữ lại</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <source>%1 (quầy %2)</source>
+        <translation>%1 (desk %2)</translation>
+    </message>
+    <message>
+        <source>%1 (quầy %2, đến trung tâm lúc %3)</source>
+        <translation>%1 (desk %2, reached the center at %3)</translation>
+    </message>
+    <message>
+        <source>%1 (đến trung tâm lúc %2)</source>
+        <translation>%1 (reached the center at %2)</translation>
+    </message>
+    <message>
+        <source>Giữ giá trị đang dùng</source>
+        <translation>Keep the value in use</translation>
+    </message>
+    <message>
+        <source>Dùng giá trị của quầy %1</source>
+        <translation>Use desk %1&apos;s value</translation>
+    </message>
+    <message>
+        <source>Dùng giá trị bị giữ lại</source>
+        <translation>Use the set-aside value</translation>
+    </message>
+    <message>
+        <source>Giá trị này do thao tác chuyển trạng thái đặt, không đặt lại ở đây được. Nếu cần, dùng các thao tác chuyển trạng thái thường của hồ sơ.</source>
+        <translation>This value is set by status changes and cannot be put back here. If needed, use the dossier&apos;s ordinary status actions.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Xem lại thay đổi trùng nhau – %1</source>
+        <translation>Review conflicting changes – %1</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1: thay đổi trùng nhau</source>
+        <translation>Dossier %1: conflicting changes</translation>
+    </message>
+    <message>
+        <source>Khi mất kết nối, hai quầy cùng sửa một nội dung của hồ sơ này. Trung tâm đang dùng giá trị đến trước; giá trị kia được giữ lại. Với mỗi nội dung, chọn giữ giá trị đang dùng hoặc dùng giá trị bị giữ lại.</source>
+        <translation>While disconnected, two desks changed the same detail of this dossier. The center uses the value that arrived first; the other was set aside. For each detail, keep the value in use or use the set-aside value.</translation>
+    </message>
+    <message>
+        <source>Chỉ cán bộ một cửa hoặc lãnh đạo mới được giải quyết thay đổi trùng nhau.</source>
+        <translation>Only desk officers and supervisors may settle conflicting changes.</translation>
+    </message>
+    <message>
+        <source>Thử lại</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đang tải các thay đổi trùng nhau từ trung tâm…</source>
+        <translation>Loading the conflicting changes from the center…</translation>
+    </message>
+    <message>
+        <source>Hồ sơ không còn thay đổi trùng nhau nào cần xem lại.</source>
+        <translation>The dossier has no more conflicting changes to review.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thay đổi trùng nhau cần xem lại.</source>
+        <translation>
+            <numerusform>%n conflicting change to review.</numerusform>
+            <numerusform>%n conflicting changes to review.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cần kết nối với trung tâm để xem và giải quyết thay đổi trùng nhau. Kiểm tra kết nối mạng rồi bấm “Thử lại”.</source>
+        <translation>Conflicting changes can only be reviewed and settled with a connection to the center. Check the network, then click “Try again”.</translation>
+    </message>
+    <message>
+        <source>Đang lưu lựa chọn ở trung tâm…</source>
+        <translation>Saving the choice at the center…</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1: đã xem lại xong các thay đổi trùng nhau.</source>
+        <translation>Dossier %1: all conflicting changes reviewed.</translation>
+    </message>
+    <message>
+        <source>Đã xem lại xong.</source>
+        <translation>Review done.</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>Quầy một cửa</source>
@@ -1234,6 +1331,14 @@
         <translation>History</translation>
     </message>
     <message>
+        <source>Hai quầy cùng sửa hồ sơ này khi mất kết nối; trung tâm đang dùng một giá trị. Cần xem lại.</source>
+        <translation>Two desks changed this dossier while disconnected; the center is using one of the values. Needs review.</translation>
+    </message>
+    <message>
+        <source>Xem lại thay đổi…</source>
+        <translation>Review changes…</translation>
+    </message>
+    <message>
         <source>Giấy tờ đã in</source>
         <translation>Prints made</translation>
     </message>
@@ -1428,6 +1533,10 @@
 <context>
     <name>DossierTable</name>
     <message>
+        <source>Cần xem lại</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
@@ -1442,6 +1551,10 @@
     <message>
         <source>Hẹn trả</source>
         <translation>Due</translation>
+    </message>
+    <message>
+        <source>Cần xem lại thay đổi trùng nhau</source>
+        <translation>Conflicting changes need review</translation>
     </message>
 </context>
 <context>

@@ -15,9 +15,9 @@ from psycopg import sql
 from sqlalchemy import select
 
 from counter_app.db import Database
-from counter_app.models import Procedure
+from counter_app.models import Dossier, Procedure
 from counter_app.services.intake import Applicant, IntakeRequest, IntakeResult, create_dossier
-from counter_app.services.recording import Actor
+from counter_app.services.recording import Actor, add_outbox
 from counter_app.services.setup import init_database
 from counter_app.services.sync import CenterClient, client_for, join_center
 from counter_app.services.sync.central import add_desk, central_init, drop_desk_roles
@@ -126,3 +126,14 @@ def make_desk(
     yield make
     for handle in made:
         handle.db.dispose()
+
+
+def edit_dossier(db: Database, dossier_id: str, **values: object) -> None:
+    """Edit fields the way a service does: the row and an 'update' op in one transaction."""
+    with db.write() as session:
+        d = session.get(Dossier, dossier_id)
+        assert d is not None
+        base = d.server_version
+        for name, value in values.items():
+            setattr(d, name, value)
+        add_outbox(session, d, "update", fields=set(values), base_version=base)

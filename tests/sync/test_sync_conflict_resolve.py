@@ -24,22 +24,12 @@ from counter_app.services.conflicts import (
     review_codes,
 )
 from counter_app.services.dossiers import change_status
-from counter_app.services.recording import add_outbox
 from counter_app.services.sync import CenterClient, sync_once
 from counter_app.services.sync.link import CenterLink
 
+from .conftest import edit_dossier
+
 pytestmark = pytest.mark.pg
-
-
-def _edit(db, dossier_id: str, **values: Any) -> None:
-    """Edit fields the way a service does: the row and an 'update' op in one transaction."""
-    with db.write() as session:
-        d = session.get(Dossier, dossier_id)
-        assert d is not None
-        base = d.server_version
-        for name, value in values.items():
-            setattr(d, name, value)
-        add_outbox(session, d, "update", fields=set(values), base_version=base)
 
 
 def _local(db, dossier_id: str) -> Dossier:
@@ -71,8 +61,8 @@ def clash(make_desk):
     _sync(one, two)
     with two.db.read() as session:
         dossier_id = session.scalar(select(Dossier.id).where(Dossier.code == made.code))
-    _edit(one.db, dossier_id, notes="Hẹn bổ sung bản sao", applicant_phone="0912000111")
-    _edit(two.db, dossier_id, notes="Đã nhận đủ bản sao", applicant_phone="0987000222")
+    edit_dossier(one.db, dossier_id, notes="Hẹn bổ sung bản sao", applicant_phone="0912000111")
+    edit_dossier(two.db, dossier_id, notes="Đã nhận đủ bản sao", applicant_phone="0987000222")
     _sync(one, two, one)
     return one, two, made.code, dossier_id
 
@@ -159,8 +149,12 @@ def test_the_applicants_name_put_back_is_found_by_search_under_it(make_desk) -> 
     _sync(one, two)
     with two.db.read() as session:
         dossier_id = session.scalar(select(Dossier.id).where(Dossier.code == made.code))
-    _edit(one.db, dossier_id, applicant_name="Hoàng Thị Lam", applicant_name_folded="hoang thi lam")
-    _edit(two.db, dossier_id, applicant_name="Hoàng Thị Lân", applicant_name_folded="hoang thi lan")
+    edit_dossier(
+        one.db, dossier_id, applicant_name="Hoàng Thị Lam", applicant_name_folded="hoang thi lam"
+    )
+    edit_dossier(
+        two.db, dossier_id, applicant_name="Hoàng Thị Lân", applicant_name_folded="hoang thi lan"
+    )
     _sync(one, two)
     link = CenterLink(two.client())
     name = next(c for c in list_conflicts(two.db, link) if c.field == "applicant_name")
@@ -236,9 +230,9 @@ def test_each_conflict_names_the_last_writer_of_its_own_field(make_desk) -> None
     _sync(one, two)
     with two.db.read() as session:
         dossier_id = session.scalar(select(Dossier.id).where(Dossier.code == made.code))
-    _edit(one.db, dossier_id, notes="Hẹn bổ sung bản sao", applicant_phone="0912000111")
-    _edit(two.db, dossier_id, applicant_phone="0987000222")
-    _edit(two.db, dossier_id, notes="Đã nhận đủ bản sao")
+    edit_dossier(one.db, dossier_id, notes="Hẹn bổ sung bản sao", applicant_phone="0912000111")
+    edit_dossier(two.db, dossier_id, applicant_phone="0987000222")
+    edit_dossier(two.db, dossier_id, notes="Đã nhận đủ bản sao")
     _sync(one, two)
     found = list_conflicts(two.db, CenterLink(two.client()), dossier_id=dossier_id)
     assert [(c.field, c.kept_desk, c.other_desk) for c in found] == [

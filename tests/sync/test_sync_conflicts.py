@@ -13,20 +13,11 @@ from sqlalchemy import select
 from counter_app.domain.status import Status
 from counter_app.models import Dossier
 from counter_app.services.dossiers import change_status
-from counter_app.services.recording import add_outbox
 from counter_app.services.sync import sync_once
 
+from .conftest import edit_dossier
+
 pytestmark = pytest.mark.pg
-
-
-def _set_notes(db, dossier_id: str, notes: str) -> None:
-    """Edit one field the way a service does: the row and an 'update' op in one transaction."""
-    with db.write() as session:
-        d = session.get(Dossier, dossier_id)
-        assert d is not None
-        base = d.server_version
-        d.notes = notes
-        add_outbox(session, d, "update", fields={"notes"}, base_version=base)
 
 
 def _row(db, dossier_id: str) -> tuple[int, str, bool]:
@@ -67,7 +58,7 @@ def test_edits_from_two_desks_merge_by_field_and_a_clash_needs_review(
 
     # Different fields, both desks offline from each other: both changes survive.
     change_status(one.db, made.code, Status.PROCESSING, one.actor)
-    _set_notes(two.db, dossier_id, "Công dân hẹn bổ sung bản sao")
+    edit_dossier(two.db, dossier_id, notes="Công dân hẹn bổ sung bản sao")
     for desk in (one, two, one, two):
         report = sync_once(desk.db, desk.client())
         assert report.push.conflicts == 0 and report.push.quarantined == 0

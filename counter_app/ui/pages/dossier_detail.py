@@ -1,5 +1,7 @@
 """The view of one dossier: status, due badge (and the date an apology promised), applicant,
-items received, files, prints made, and the timeline of events with who, desk and why.
+items received, files, prints made, and the timeline of events with who, desk and why. A
+dossier that two desks changed in the same field while apart has a banner on top that opens the
+review of those changes (ConflictDialog).
 
 The dossier comes first (`show_dossier`), its files, print jobs and desk names a moment later
 (`show_records`); each rebuilds the card, keeping the scroll position."""
@@ -8,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from counter_app.ui import theme
+from counter_app.ui.conflict_dialog import ConflictDialog
 from counter_app.ui.context import LOCAL_TZ
 from counter_app.ui.dossier_sections import (
     event_details,
@@ -31,6 +35,7 @@ from counter_app.ui.qt import (
     QUrl,
     QVBoxLayout,
     QWidget,
+    isValid,
 )
 from counter_app.ui.widgets import Badge
 
@@ -38,6 +43,7 @@ if TYPE_CHECKING:
     from counter_app.services.dossier_records import DossierRecords
     from counter_app.services.dossiers import DossierView, EventView
     from counter_app.services.postal import PaperLocation
+    from counter_app.ui.context import AppContext
 
 TIME = "%H:%M %d/%m/%Y"
 
@@ -58,9 +64,15 @@ def _time_label(text: str) -> QLabel:
 
 
 class DossierDetail(QScrollArea):
-    def __init__(self, language: str = "vi", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, language: str = "vi", parent: QWidget | None = None, ctx: AppContext | None = None
+    ) -> None:
         super().__init__(parent)
         self.language = language
+        self.ctx = ctx  # for the review of conflicting changes (none: no review button)
+        self.review_banner: QFrame | None = None
+        self.review_button: QPushButton | None = None
+        self.review_dialog: ConflictDialog | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -76,6 +88,7 @@ class DossierDetail(QScrollArea):
         self.code = ""
         self.view = None
         self.records = None
+        self.review_banner = self.review_button = None
         box = QFrame(objectName="card")
         lay = QVBoxLayout(box)
         lay.setContentsMargins(28, 28, 28, 28)
@@ -141,6 +154,9 @@ class DossierDetail(QScrollArea):
         lay.setContentsMargins(28, 24, 28, 24)
         lay.setSpacing(10)
 
+        self.review_banner = self.review_button = None
+        if d.needs_review:
+            lay.addWidget(self._review_banner())
         lay.addWidget(_label(d.code, "bigCode"))
         badges = QHBoxLayout()
         badges.setSpacing(8)
@@ -221,6 +237,49 @@ class DossierDetail(QScrollArea):
         lay.addStretch(1)
         self.setWidget(box)
         self.verticalScrollBar().setValue(scrolled)
+
+    def _review_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("reviewBanner")
+        banner.setStyleSheet(
+            f"#reviewBanner {{ background: {theme.WARN_BG}; border: 1px solid #ecd08a;"
+            " border-radius: 8px; }"
+            f"#reviewBanner QLabel {{ color: {theme.WARN}; font-weight: 600; }}"
+        )
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(14, 10, 12, 10)
+        row.setSpacing(12)
+        text = _label(
+            self.tr(
+                "Hai quầy cùng sửa hồ sơ này khi mất kết nối; trung tâm đang dùng một giá trị. "
+                "Cần xem lại."
+            )
+        )
+        row.addWidget(text, 1)
+        button = QPushButton(self.tr("Xem lại thay đổi…"))
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(self.open_review)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.review_banner, self.review_button = banner, button
+        return banner
+
+    def open_review(self) -> None:
+        """Open the review of the shown dossier's conflicting changes (one dialog at a time)."""
+        ctx = self.ctx
+        if self.view is None or ctx is None:
+            return
+        dialog = self.review_dialog
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
+            if dialog.code == self.view.code:
+                dialog.raise_()
+                dialog.activateWindow()
+                return
+            dialog.close()
+        # Parented to this widget, not the card: each render replaces the card.
+        dialog = ConflictDialog(ctx, self.view.id, self.view.code, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.review_dialog = dialog
+        dialog.open()
 
     def _prints(self, lay: QVBoxLayout, d: DossierView) -> None:
         lay.addSpacing(6)

@@ -1,4 +1,6 @@
-"""The results of a dossier search as a Qt table model: two lines per cell, a due-time badge."""
+"""The results of a dossier search as a Qt table model: two lines per cell, a due-time badge,
+and under the status an amber "needs review" badge for a dossier two desks changed in the same
+field while apart (sync conflicts)."""
 
 from __future__ import annotations
 
@@ -29,12 +31,14 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 SECOND_LINE = Qt.ItemDataRole.UserRole + 1  # the muted line under the main one
-DUE_STATE = Qt.ItemDataRole.UserRole + 2  # a DueState value, for the badge
+DUE_STATE = Qt.ItemDataRole.UserRole + 2  # a badge's kind: a DueState value, or NEEDS_REVIEW
+NEEDS_REVIEW = "needs_review"  # the status cell's badge of a dossier flagged by sync
 
 # Due states (counter_app.services.desks.DueState values) that get a coloured badge.
 DUE_COLOURS = {
     "overdue": (theme.DANGER, theme.DANGER_BG),
     "due_soon": (theme.WARN, theme.WARN_BG),
+    NEEDS_REVIEW: (theme.WARN, theme.WARN_BG),
 }
 
 
@@ -46,6 +50,11 @@ def due_label(state: str) -> str:
         "on_time": QCoreApplication.translate("due", "Còn hạn"),
         "paused": QCoreApplication.translate("due", "Tạm dừng, chờ bổ sung"),
     }.get(state, "")
+
+
+def review_label() -> str:
+    """Return the badge text of a dossier flagged "needs review" by sync."""
+    return "⚠ " + QCoreApplication.translate("DossierTable", "Cần xem lại")
 
 
 def status_label(status: int, language: str) -> str:
@@ -103,13 +112,17 @@ class DossierTableModel(QAbstractTableModel):
             return {
                 "dossier": d.procedure_name,
                 "applicant": d.applicant_id_number or d.applicant_phone,
-                "status": "",
+                "status": review_label() if d.needs_review else "",
                 "due": due_label(state),
             }[column]
         if role == DUE_STATE and column == "due":
             return state
+        if role == DUE_STATE and column == "status" and d.needs_review:
+            return NEEDS_REVIEW
         if role == Qt.ItemDataRole.ToolTipRole and column == "dossier":
             return f"{d.code}\n{d.procedure_name}"
+        if role == Qt.ItemDataRole.ToolTipRole and column == "status" and d.needs_review:
+            return QCoreApplication.translate("DossierTable", "Cần xem lại thay đổi trùng nhau")
         return None
 
     def view_at(self, row: int) -> DossierView | None:

@@ -88,7 +88,7 @@ class DossiersPage(Page):
         self.results.addWidget(self.empty)
         self.results.addWidget(self.table)
 
-        self.detail = DossierDetail(ctx.language)
+        self.detail = DossierDetail(ctx.language, ctx=ctx)
         self.actions_panel = ActionPanel(ctx.language)
         self.actions_panel.chosen.connect(self.run_action)
         self.runner = DossierActionRunner(ctx, self)
