@@ -125,3 +125,7 @@ class Channel(enum.IntEnum):
     @property
     def label_vi(self) -> str:
         return {1: "Trực tiếp", 2: "Trực tuyến", 3: "Bưu chính công ích"}[self.value]
+
+    @property
+    def label_en(self) -> str:
+        return {1: "In person", 2: "Online", 3: "By public post"}[self.value]
