@@ -159,6 +159,11 @@ QStatusBar::item {{ border: none; }}
 #statusItem {{ color: {MUTED}; padding: 0 10px; border-left: 1px solid {LINE}; }}
 #statusUser {{ color: {INK}; font-weight: 600; padding: 0 10px 0 4px; }}
 #statusClock {{ color: {INK}; padding: 0 6px 0 12px; border-left: 1px solid {LINE}; }}
+#statusButton {{ color: {INK}; background: {CARD}; border: 1px solid {LINE}; border-radius: 5px;
+    padding: 1px 20px 1px 8px; margin: 2px 4px; }}
+#statusButton:hover {{ background: {GROUND}; }}
+#statusButton::menu-indicator {{ subcontrol-origin: padding; subcontrol-position: right center;
+    right: 6px; }}
 
 #messageBar[kind="error"] {{ background: {DANGER_BG}; border: 1px solid #f4b4ad; }}
 #messageBar[kind="warning"] {{ background: {WARN_BG}; border: 1px solid #ecd08a; }}
