@@ -11,6 +11,7 @@ paper in the same file gives the same PDF, already attached.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -46,6 +47,8 @@ from counter_app.scanning.split import (
 from counter_app.services.files import store_file
 from counter_app.services.meta import code_pattern
 from counter_app.services.recording import Actor, add_outbox, audit
+
+log = logging.getLogger(__name__)
 
 PDF = "application/pdf"
 ROLE = "scan"
@@ -424,6 +427,27 @@ def _keep_review(
         for r in review
     )
     return out, folder
+
+
+def release_review_files(done: Sequence[Path], kept: Sequence[Path]) -> int:
+    """Delete the review PDFs in `done` that no page still in the tray (`kept`) comes from, and
+    their folders once empty: scanned pages of citizens' papers do not stay on the desk after
+    they went into a dossier or were discarded. Return how many files were deleted.
+
+    A file that cannot be deleted is logged and left (the officer's action has succeeded)."""
+    in_use = {Path(k) for k in kept}
+    deleted = 0
+    for pdf in dict.fromkeys(Path(d) for d in done):
+        if pdf in in_use:
+            continue
+        try:
+            pdf.unlink(missing_ok=True)
+            deleted += 1
+            if pdf.parent.name != "review" and not any(pdf.parent.iterdir()):
+                pdf.parent.rmdir()
+        except OSError as exc:
+            log.warning("review file %s not deleted: %s", pdf, exc)
+    return deleted
 
 
 def _target(session: Session, code: str, item: int | None) -> _Target:

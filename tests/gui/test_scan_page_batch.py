@@ -53,6 +53,8 @@ def test_a_stack_lands_in_its_dossiers_and_the_rest_in_review(signed_in, demo_db
     tray.discard()
     assert tray.list.count() == 1
 
+    review = data_dir() / "scans" / "review"
+    assert len(list(review.rglob("*.pdf"))) == 1  # the orphan's page, waiting in the tray
     tray.list.item(0).setSelected(True)  # the orphan: the officer scans its dossier's code
     assert page.handle_scan(second)
     assert tray.code.text() == second and tray.assign_button.isEnabled()
@@ -60,6 +62,31 @@ def test_a_stack_lands_in_its_dossiers_and_the_rest_in_review(signed_in, demo_db
     assert tray.list.count() == 0
     assert _scans(demo_db, second) == [2, 1]
     assert _scans(demo_db, first) == [2]
+    # In its dossier now: no copy of the citizen's page stays behind in the review folder.
+    assert list(review.rglob("*")) == []
+
+
+def test_review_pages_wait_across_batches_and_discarded_ones_leave_no_file(
+    signed_in, demo_db, tmp_path
+):
+    window = signed_in("canbo1", scan_dpi=200)
+    code = new_dossier(demo_db, RECEIVED)
+    page = _batch(window)
+    for n in (1, 2):  # two stacks, each with one page before its first control sheet
+        write_stack(tmp_path / f"stack{n}", [code], pages_each=1)
+        page.batch.set_inputs([str(tmp_path / f"stack{n}")])
+        page.batch.start()
+    tray = page.batch.review
+    assert tray.list.count() == 4 and tray.heading.text().endswith("(4)")  # nothing dropped
+    review = data_dir() / "scans" / "review"
+    readable = [i for i in range(tray.list.count()) if tray.pages()[i].pdf is not None]
+    pdfs = {tray.pages()[i].pdf for i in readable}
+    assert pdfs and all(pdf.exists() for pdf in pdfs)
+    for i in readable:
+        tray.list.item(i).setSelected(True)
+    tray.discard()
+    assert not any(pdf.exists() for pdf in pdfs)
+    assert [p for p in review.rglob("*") if p.is_file()] == []
 
 
 def test_a_review_page_for_an_unknown_code_says_so(signed_in, demo_db, tmp_path):

@@ -222,7 +222,7 @@ class BatchPanel(QWidget):
             self.summary.addItem(f"{code} → " + self.tr("%n trang", "", count))
         for warning in result.warnings:
             self.summary.addItem(warning)
-        self.review.show_pages(result.review)
+        self.review.add_pages(result.review)
         text = self.tr("Xong: %n trang", "", result.total_pages)
         text += ", " + self.tr("%n hồ sơ", "", len(pages))
         text += ", " + self.tr("%n trang trắng đã bỏ", "", len(result.blank))

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter_app.domain.text import nfc
-from counter_app.services.scans import attach_review_pages
+from counter_app.services.scans import attach_review_pages, release_review_files
 from counter_app.ui.context import Changes
 from counter_app.ui.qt import (
     QAbstractItemView,
@@ -61,17 +61,17 @@ class ReviewTray(QWidget):
         lay.addWidget(self.list, 1)
         lay.addLayout(row)
         self.busy = False
-        self.show_pages(())
+        self.add_pages(())
 
-    def show_pages(self, pages: tuple[ReviewPage, ...]) -> None:
-        self.list.clear()
+    def add_pages(self, pages: tuple[ReviewPage, ...]) -> None:
+        """Add a batch's review pages after those still waiting from earlier batches."""
         for p in pages:
             where = Path(p.source).name + (f" ({p.page})" if p.page else "")
             entry = QListWidgetItem(f"{where} — {self._reason(p)}")
             entry.setData(Qt.ItemDataRole.UserRole, p)
             entry.setToolTip(p.reason)
             self.list.addItem(entry)
-        self.heading.setText(self.tr("Trang chờ xem xét (%n)", "", len(pages)))
+        self.heading.setText(self.tr("Trang chờ xem xét (%n)", "", self.list.count()))
         self.update_buttons()
 
     def pages(self) -> list[ReviewPage]:
@@ -128,8 +128,7 @@ class ReviewTray(QWidget):
 
     def _assigned(self, doc: AttachedDocument, items: list[QListWidgetItem]) -> None:
         self.busy = False
-        for entry in items:
-            self.list.takeItem(self.list.row(entry))
+        self._remove(items)
         self.heading.setText(self.tr("Trang chờ xem xét (%n)", "", self.list.count()))
         self.code.clear()
         self.ctx.show_message(
@@ -144,12 +143,21 @@ class ReviewTray(QWidget):
         self.ctx.show_error(exc)
 
     def discard(self) -> None:
-        """Remove the selected pages from the tray (their review file stays in the data
-        folder's scans/review until cleaned up)."""
+        """Remove the selected pages from the tray (their review file is deleted once no page
+        left in the tray comes from it)."""
         items = self._selected()
-        for entry in items:
-            self.list.takeItem(self.list.row(entry))
+        self._remove(items)
         self.heading.setText(self.tr("Trang chờ xem xét (%n)", "", self.list.count()))
         if items:
             self.ctx.show_message(self.tr("Đã bỏ %n trang.", "", len(items)))
         self.update_buttons()
+
+    def _remove(self, items: list[QListWidgetItem]) -> None:
+        """Take `items` out of the tray and delete the review files nothing left uses."""
+        done = [e.data(Qt.ItemDataRole.UserRole).pdf for e in items]
+        for entry in items:
+            self.list.takeItem(self.list.row(entry))
+        kept = [p.pdf for p in self.pages() if p.pdf is not None]
+        done = [pdf for pdf in done if pdf is not None]
+        if done:
+            self.ctx.background(release_review_files, done, kept)
