@@ -2990,6 +2990,71 @@ only this desk&apos;s own tickets (%1 waiting)</translation>
     </message>
 </context>
 <context>
+    <name>ReviewListDialog</name>
+    <message>
+        <source>Hồ sơ có thay đổi trùng nhau</source>
+        <translation>Dossiers with conflicting changes</translation>
+    </message>
+    <message>
+        <source>Hồ sơ có thay đổi trùng nhau cần xem lại</source>
+        <translation>Dossiers with conflicting changes to review</translation>
+    </message>
+    <message>
+        <source>Khi mất kết nối, hai quầy cùng sửa một nội dung của các hồ sơ này. Chọn một hồ sơ rồi bấm Enter (hoặc nhấp đúp, hoặc bấm “Xem lại”) để xem và giải quyết từng thay đổi.</source>
+        <translation>While offline, two desks changed the same item of these dossiers. Choose a dossier, then press Enter (or double-click, or click “Review”) to see and settle each change.</translation>
+    </message>
+    <message>
+        <source>Thử lại</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Xem lại</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Không còn hồ sơ nào cần xem lại.</source>
+        <translation>No dossiers left to review.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hồ sơ cần xem lại.</source>
+        <translation>
+            <numerusform>%n dossier to review.</numerusform>
+            <numerusform>%n dossiers to review.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nhận %1</source>
+        <translation>Received %1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewTray</name>
     <message>
         <source>Trang chờ xem xét</source>
@@ -3664,6 +3729,17 @@ only this desk&apos;s own tickets (%1 waiting)</translation>
     <message>
         <source>Hôm nay chưa có ai lấy số. Trang tự cập nhật: người lấy số ở máy phát số và quầy gọi số sẽ hiện ở đây trong vòng 2 giây; cảnh báo khi có người chờ quá %1 phút.</source>
         <translation>Nobody has taken a ticket today. This page updates itself: tickets from the kiosk and calls at the desks show here within 2 seconds; an alert appears when someone waits over %1 minutes.</translation>
+    </message>
+    <message>
+        <source>Xem lại…</source>
+        <translation>Review…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hồ sơ có thay đổi trùng nhau cần xem lại</source>
+        <translation>
+            <numerusform>%n dossier with conflicting changes to review</numerusform>
+            <numerusform>%n dossiers with conflicting changes to review</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -5,13 +5,18 @@ Fresh within 2 s without anyone pressing F5 (novosga#318): it reloads when a wri
 queue changes, and every REFRESH_MS while it is on screen (tickets other desks issue and call
 arrive by sync, which this window does not hear). Reads run on the database thread; a read
 asked for while one runs is folded into one more read after it, so reads never pile up.
+
+Above it all, a banner while dossiers are flagged "needs review" by sync: the dossiers page is
+for officers, so this is the supervisor's way to those conflicts (ReviewListDialog).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from counter_app.services.conflicts import review_codes
 from counter_app.services.queue_live import WAIT_ALERT_MINUTES, QueueLive, queue_live
+from counter_app.ui import theme
 from counter_app.ui.context import AppContext, Changes
 from counter_app.ui.pages.base import Page
 from counter_app.ui.pages.supervisor_chart import HourChart
@@ -22,13 +27,16 @@ from counter_app.ui.qt import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QShowEvent,
     Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
+    isValid,
 )
+from counter_app.ui.review_list import ReviewListDialog
 
 REFRESH_MS = 1500
 
@@ -53,6 +61,11 @@ class SupervisorPage(Page):
         self.alert_minutes = int(
             getattr(ctx.settings, "queue_wait_alert_minutes", 0) or WAIT_ALERT_MINUTES
         )
+        self.review_count: int | None = None  # flagged dossiers, None until first read
+        self._review_busy = False
+        self._review_again = False
+        self.review_list: ReviewListDialog | None = None
+        self.review_banner, self.review_text, self.review_button = self._review_banner()
 
         self.summary = QLabel("", objectName="cardTitle")
         self.updated = QLabel("", objectName="muted")
@@ -86,6 +99,7 @@ class SupervisorPage(Page):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 16, 20, 16)
         lay.setSpacing(10)
+        lay.addWidget(self.review_banner)
         lay.addLayout(head)
         lay.addWidget(self.banner)
         lay.addWidget(self.quiet)
@@ -95,14 +109,16 @@ class SupervisorPage(Page):
 
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
+        # The timer reads the queue only: the review flag changes by a write at this window or
+        # a sync pull, both announced (on_changes), and needs_review has no index to poll.
         self.timer.timeout.connect(self.refresh)
-        self.add_page_action(self.tr("Làm mới"), "F5", self.refresh)
+        self.add_page_action(self.tr("Làm mới"), "F5", self.reload)
 
     # --- when to read ----------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()
+        self.reload()
         self.timer.start()
 
     def hideEvent(self, event: Any) -> None:
@@ -110,8 +126,17 @@ class SupervisorPage(Page):
         super().hideEvent(event)
 
     def on_changes(self, changes: Changes) -> None:
-        if (changes.queue or changes.everything) and self.isVisible():
+        if not self.isVisible():
+            return  # showEvent reads both
+        if changes.queue or changes.everything:
             self.refresh()
+        if changes.dossiers or changes.everything:
+            self.refresh_review()
+
+    def reload(self) -> None:
+        """Read today's queue and the count of dossiers to review (F5, the page shown)."""
+        self.refresh()
+        self.refresh_review()
 
     def refresh(self) -> None:
         """Read today's queue now, or right after the read that is running."""
@@ -177,3 +202,66 @@ class SupervisorPage(Page):
         self.services.set_rows(live.services, live.alert_minutes)
         self.chart.set_hours(live.hours)
         self._done()
+
+    # --- dossiers to review ----------------------------------------------------------------
+
+    def _review_banner(self) -> tuple[QFrame, QLabel, QPushButton]:
+        banner = QFrame(objectName="supervisorReview")
+        banner.setStyleSheet(
+            f"#supervisorReview {{ background: {theme.WARN_BG}; border: 1px solid #ecd08a;"
+            " border-radius: 8px; }"
+            f"#supervisorReview QLabel {{ color: {theme.WARN}; font-weight: 600; }}"
+        )
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(14, 6, 8, 6)
+        row.setSpacing(12)
+        text = QLabel("")
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(text, 1)
+        button = QPushButton(self.tr("Xem lại…"))
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(self.open_review_list)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        banner.hide()
+        return banner, text, button
+
+    def refresh_review(self) -> None:
+        """Count the dossiers flagged "needs review" now, or right after the running count."""
+        if self._review_busy:
+            self._review_again = True
+            return
+        self._review_busy = True
+        self.ctx.read(
+            review_codes, on_success=self._review_loaded, on_error=self._review_failed, owner=self
+        )
+
+    def _review_loaded(self, codes: list[str]) -> None:
+        self.review_count = len(codes)
+        self.review_text.setText(
+            "⚠ " + self.tr("%n hồ sơ có thay đổi trùng nhau cần xem lại", "", len(codes))
+        )
+        self.review_banner.setVisible(bool(codes))
+        self._review_done()
+
+    def _review_failed(self, _exc: BaseException) -> None:
+        # The banner stays as it was: the queue's read says the database cannot be read, and
+        # a bug is in the log already (the worker wrote it).
+        self._review_done()
+
+    def _review_done(self) -> None:
+        self._review_busy = False
+        if self._review_again:
+            self._review_again = False
+            self.refresh_review()
+
+    def open_review_list(self) -> None:
+        """Open the list of dossiers to review (one at a time)."""
+        dialog = self.review_list
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return
+        dialog = ReviewListDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.review_list = dialog
+        dialog.open()
