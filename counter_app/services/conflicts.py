@@ -22,10 +22,11 @@ from sqlalchemy import select
 
 from counter_app.db import Database
 from counter_app.domain.calendar import CENTER_TZ
-from counter_app.domain.errors import CounterError, InvalidInput
+from counter_app.domain.errors import CounterError, InvalidInput, NotFound
 from counter_app.domain.status import Channel, Status
 from counter_app.domain.text import fold, nfc
 from counter_app.models import Dossier
+from counter_app.services.dossiers import DossierView, get_dossier
 from counter_app.services.recording import Actor, audit
 from counter_app.services.sync.client import CenterClient
 from counter_app.services.sync.link import CenterLink
@@ -271,3 +272,17 @@ def review_codes(db: Database) -> list[str]:
                 .order_by(Dossier.received_at)
             )
         )
+
+
+def flagged_dossiers(db: Database) -> list[DossierView]:
+    """Return this desk's dossiers flagged "needs review", oldest first (one read per dossier:
+    there are a handful at most; one settled or gone between the two reads is left out)."""
+    views = []
+    for code in review_codes(db):
+        try:
+            view = get_dossier(db, code)
+        except NotFound:
+            continue
+        if view.needs_review:
+            views.append(view)
+    return views

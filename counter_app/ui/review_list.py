@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from counter_app.domain.errors import NotFound
-from counter_app.services.conflicts import review_codes
-from counter_app.services.dossiers import get_dossier
+from counter_app.services.conflicts import flagged_dossiers
 from counter_app.ui.conflict_dialog import STATE_STYLE, ConflictDialog
 from counter_app.ui.context import LOCAL_TZ, AppContext, Changes
 from counter_app.ui.errors import user_message
@@ -29,24 +27,9 @@ from counter_app.ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from counter_app.db import Database
     from counter_app.services.dossiers import DossierView
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def flagged_dossiers(db: Database) -> list[DossierView]:
-    """Return this desk's dossiers flagged "needs review", oldest first (one read per dossier:
-    there are a handful at most; one settled or gone between the two reads is left out)."""
-    views = []
-    for code in review_codes(db):
-        try:
-            view = get_dossier(db, code)
-        except NotFound:
-            continue
-        if view.needs_review:
-            views.append(view)
-    return views
 
 
 class ReviewModel(QAbstractTableModel):
