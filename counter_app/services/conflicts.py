@@ -218,9 +218,9 @@ def resolve_conflict(
     def settle(c: CenterClient) -> dict[str, Any]:
         payload: dict[str, Any] = {}
         if choice == "desk":
-            found = next((r for r in c.list_conflicts(None) if r["id"] == conflict_id), None)
-            if found is not None:
-                payload = _payload(_conflict(found))
+            found = c.list_conflicts(None, conflict_id)
+            if found:
+                payload = _payload(_conflict(found[0]))
         by = {"user_id": actor.user_id, "name": actor.name}
         return c.resolve_conflict(conflict_id, choice, payload, by)
 

@@ -33,7 +33,8 @@ FUNCTIONS = (
     "center_set_ticket_state(text, text, text)",
     "center_transfer_ticket(text, text, text, int, text)", "center_queue_status(text)",
     # conflict review (migration 0006)
-    "center_list_conflicts(text, text)", "center_resolve_conflict(text, text, text, jsonb, jsonb)",
+    "center_list_conflicts(text, text, text)",
+    "center_resolve_conflict(text, text, text, jsonb, jsonb)",
 )  # fmt: skip
 
 

@@ -294,10 +294,15 @@ class CenterClient:
             )
         )
 
-    def list_conflicts(self, dossier_id: str | None = None) -> list[dict[str, Any]]:
-        """Return the unresolved conflicts of one dossier (all dossiers when None)."""
+    def list_conflicts(
+        self, dossier_id: str | None = None, conflict_id: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Return the unresolved conflicts of one dossier (all dossiers when None), or only the
+        one `conflict_id` names."""
         return list(
-            self._checked_call("SELECT center_list_conflicts(%s, %s)", (self.desk_id, dossier_id))
+            self._checked_call(
+                "SELECT center_list_conflicts(%s, %s, %s)", (self.desk_id, dossier_id, conflict_id)
+            )
         )
 
     def resolve_conflict(

@@ -2,9 +2,10 @@
 (`center_conflicts`, migration 0002); these functions let a desk see those conflicts and settle
 them (DESIGN.md, Conflicts: "kept as a conflict for review, never lost silently").
 
-- `center_list_conflicts(desk, dossier_id)`: the unresolved conflicts of one dossier (its own
-  row and the rows that belong to it), or of every dossier when `dossier_id` is NULL; oldest
-  first, with the numbers of both desks.
+- `center_list_conflicts(desk, dossier_id, conflict_id)`: the unresolved conflicts of one
+  dossier (its own row and the rows that belong to it), or of every dossier when `dossier_id`
+  is NULL; only the one named when `conflict_id` is given; oldest first, with the numbers of
+  both desks.
 - `center_resolve_conflict(desk, conflict_id, choice, payload, by)`: in one transaction, puts
   the set-aside value back (`choice` 'desk': `payload` holds the fields to write, as the desk
   computed them) or keeps the value in use ('center'), marks the conflict resolved with who
@@ -51,7 +52,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     ELSE NULL END
 $$;
 
-CREATE FUNCTION center_list_conflicts(p_desk text, p_dossier_id text) RETURNS jsonb
+CREATE FUNCTION center_list_conflicts(p_desk text, p_dossier_id text, p_conflict_id text)
+RETURNS jsonb
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   PERFORM center_check_caller(p_desk);
@@ -64,7 +66,11 @@ BEGIN
              'other_desk', (SELECT number FROM desks WHERE id = c.desk_id),
              'at', c.at) ORDER BY c.at, c.entity, c.entity_id, c.field)
       FROM (SELECT x.*, center_conflict_dossier(x.entity, x.entity_id) AS dossier_id
-              FROM center_conflicts x WHERE x.resolved_at IS NULL) c
+              FROM center_conflicts x
+             WHERE x.resolved_at IS NULL AND (p_conflict_id IS NULL OR x.id = p_conflict_id)
+               -- a dossier's own row: its id is the entity id (no lookup for the others)
+               AND (p_dossier_id IS NULL OR x.entity <> 'dossiers' OR x.entity_id = p_dossier_id)
+           ) c
       LEFT JOIN dossiers d ON d.id = c.dossier_id
      WHERE p_dossier_id IS NULL OR c.dossier_id = p_dossier_id), '[]'::jsonb);
 END $$;
@@ -173,7 +179,7 @@ def _apply_op_of_0002() -> str:
 HELPERS = ("center_conflict_dossier(text, text)",)
 # What a desk role may execute (counter_app/services/sync/central.py grants the same list).
 DESK_FUNCTIONS = (
-    "center_list_conflicts(text, text)",
+    "center_list_conflicts(text, text, text)",
     "center_resolve_conflict(text, text, text, jsonb, jsonb)",
 )
 
