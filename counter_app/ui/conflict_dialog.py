@@ -26,6 +26,7 @@ from counter_app.ui.qt import (
     QWidget,
     isValid,
 )
+from counter_app.ui.widgets import StateRow
 
 if TYPE_CHECKING:
     from counter_app.services.conflicts import Conflict, ConflictResolution
@@ -42,21 +43,6 @@ STYLE = f"""
 #conflictValue {{ font-weight: 600; }}
 #conflictDialog QPushButton:disabled {{ color: #9aa4b1; background: #f2f4f7; }}
 """
-
-STATE_STYLE = {
-    kind: f"QLabel {{ background: {bg}; color: {fg}; border: 1px solid {border};"
-    " border-radius: 8px; padding: 10px 12px; font-weight: 600; }"
-    for kind, fg, bg, border in (
-        ("error", theme.DANGER, theme.DANGER_BG, "#f4b4ad"),
-        ("done", theme.OK, theme.OK_BG, "#a6dfbd"),
-    )
-}
-
-
-class _State(QLabel):
-    """The line above the cards (loading, how many, offline, done); `kind` says which."""
-
-    kind = ""
 
 
 def _label(text: str, name: str = "") -> QLabel:
@@ -188,16 +174,8 @@ class ConflictDialog(QDialog):
         )
         self.not_allowed.setVisible(not self.allowed)
 
-        self.state = _State()
-        self.state.setTextFormat(Qt.TextFormat.PlainText)
-        self.state.setWordWrap(True)
-        self.retry_button = QPushButton(self.tr("Thử lại"))
-        self.retry_button.clicked.connect(self.load)
-        self.retry_button.hide()
-        state_row = QHBoxLayout()
-        state_row.setSpacing(8)
-        state_row.addWidget(self.state, 1)
-        state_row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.state = StateRow(self.load)
+        self.retry_button = self.state.retry_button
 
         self.list_box = QWidget()
         self.list_lay = QVBoxLayout(self.list_box)
@@ -223,7 +201,7 @@ class ConflictDialog(QDialog):
         lay.addWidget(title)
         lay.addWidget(intro)
         lay.addWidget(self.not_allowed)
-        lay.addLayout(state_row)
+        lay.addWidget(self.state)
         lay.addWidget(self.scroller, 1)
         lay.addWidget(buttons)
         self.finished.connect(self._release)
@@ -233,8 +211,7 @@ class ConflictDialog(QDialog):
 
     def load(self) -> None:
         """Ask the center for the dossier's unsettled conflicts (off the GUI thread)."""
-        self._say(self.tr("Đang tải các thay đổi trùng nhau từ trung tâm…"), "")
-        self.retry_button.hide()
+        self.state.say(self.tr("Đang tải các thay đổi trùng nhau từ trung tâm…"), "")
         self._set_cards_enabled(False)
         box, dossier_id = self.box, self.dossier_id
         self.ctx.read(
@@ -250,7 +227,7 @@ class ConflictDialog(QDialog):
         if not conflicts:
             self._done(self.tr("Hồ sơ không còn thay đổi trùng nhau nào cần xem lại."))
             return
-        self._say(self.tr("%n thay đổi trùng nhau cần xem lại.", "", len(conflicts)), "")
+        self.state.say(self.tr("%n thay đổi trùng nhau cần xem lại.", "", len(conflicts)), "")
         for conflict in conflicts:
             card = ConflictCard(conflict, self.ctx.language, self.list_box)
             card.keep_button.clicked.connect(
@@ -278,9 +255,8 @@ class ConflictDialog(QDialog):
             )
         else:
             text = user_message(exc)
-        self._say(text, "error")
+        self.state.say(text, "error")
         self._drop_cards()
-        self.retry_button.show()
         self.retry_button.setFocus()
 
     # --- settling --------------------------------------------------------------------------
@@ -292,7 +268,7 @@ class ConflictDialog(QDialog):
             return
         self.busy = True
         self._set_cards_enabled(False)
-        self._say(self.tr("Đang lưu lựa chọn ở trung tâm…"), "")
+        self.state.say(self.tr("Đang lưu lựa chọn ở trung tâm…"), "")
         box, actor, ctx = self.box, self.ctx.actor(), self.ctx
         done = self.tr("Hồ sơ %1: đã xem lại xong các thay đổi trùng nhau.").replace(
             "%1", self.code
@@ -334,17 +310,9 @@ class ConflictDialog(QDialog):
     # --- state -----------------------------------------------------------------------------
 
     def _done(self, text: str) -> None:
-        self._say(self.tr("Đã xem lại xong.") + " " + text, "done")
+        self.state.say(self.tr("Đã xem lại xong.") + " " + text, "done")
         self.close_button.setDefault(True)
         self.close_button.setFocus()
-
-    def _say(self, text: str, kind: str) -> None:
-        """Show `text` above the cards: plain, "error" (red box) or "done" (green box)."""
-        self.state.setText(text)
-        self.state.kind = kind
-        # Set on the label itself: a dynamic property in the dialog's sheet changed the colours
-        # but not the padding (the label kept its unpadded size).
-        self.state.setStyleSheet(STATE_STYLE.get(kind, ""))
 
     def _drop_cards(self) -> None:
         for card in self.cards:

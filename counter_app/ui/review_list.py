@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from counter_app.services.conflicts import flagged_dossiers
-from counter_app.ui.conflict_dialog import STATE_STYLE, ConflictDialog
+from counter_app.ui.conflict_dialog import ConflictDialog
 from counter_app.ui.context import LOCAL_TZ, AppContext, Changes
 from counter_app.ui.errors import user_message
 from counter_app.ui.pages.dossier_table import SECOND_LINE, row_table, status_label
@@ -15,16 +15,15 @@ from counter_app.ui.qt import (
     QAbstractTableModel,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QModelIndex,
     QPersistentModelIndex,
-    QPushButton,
     Qt,
     QVBoxLayout,
     QWidget,
     isValid,
 )
+from counter_app.ui.widgets import StateRow
 
 if TYPE_CHECKING:
     from counter_app.services.dossiers import DossierView
@@ -118,16 +117,8 @@ class ReviewListDialog(QDialog):
             objectName="muted",
         )
         intro.setWordWrap(True)
-        self.state = QLabel()
-        self.state.setTextFormat(Qt.TextFormat.PlainText)
-        self.state.setWordWrap(True)
-        self.retry_button = QPushButton(self.tr("Thử lại"))
-        self.retry_button.clicked.connect(self.load)
-        self.retry_button.hide()
-        state_row = QHBoxLayout()
-        state_row.setSpacing(8)
-        state_row.addWidget(self.state, 1)
-        state_row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.state = StateRow(self.load)
+        self.retry_button = self.state.retry_button
 
         self.model = ReviewModel(ctx.language, self)
         self.table = row_table("reviewTable", self.model, 2)
@@ -152,7 +143,7 @@ class ReviewListDialog(QDialog):
         lay.setSpacing(10)
         lay.addWidget(title)
         lay.addWidget(intro)
-        lay.addLayout(state_row)
+        lay.addWidget(self.state)
         lay.addWidget(self.table, 1)
         lay.addStretch(0)  # takes the table's room while the table is hidden (nothing left)
         self._lay, self._filler = lay, lay.count() - 1
@@ -170,7 +161,7 @@ class ReviewListDialog(QDialog):
             return
         self._busy = True
         if not self.reads:
-            self._say(self.tr("Đang tải…"), "")
+            self.state.say(self.tr("Đang tải…"), "")
         row = self.table.currentIndex().row()
         view = self.model.view_at(row)
         if view is not None:
@@ -183,7 +174,6 @@ class ReviewListDialog(QDialog):
 
     def _show(self, views: list[DossierView]) -> None:
         self.reads += 1
-        self.retry_button.hide()
         had_focus = self.table.hasFocus()
         self.model.set_rows(views)
         empty = not views
@@ -192,10 +182,10 @@ class ReviewListDialog(QDialog):
         self.open_button.setVisible(not empty)  # nothing to open: only "Đóng" is left
         self.open_button.setEnabled(not empty)
         if empty:
-            self._say(self.tr("Không còn hồ sơ nào cần xem lại."), "done")
+            self.state.say(self.tr("Không còn hồ sơ nào cần xem lại."), "done")
             self.close_button.setFocus()
         else:
-            self._say(self.tr("%n hồ sơ cần xem lại.", "", len(views)), "")
+            self.state.say(self.tr("%n hồ sơ cần xem lại.", "", len(views)), "")
             code, row = self._keep
             found = self.model.row_of(code)
             row = found if found >= 0 else min(row, len(views) - 1)
@@ -206,8 +196,7 @@ class ReviewListDialog(QDialog):
         self._finish()
 
     def _failed(self, exc: BaseException) -> None:
-        self._say(user_message(exc), "error")
-        self.retry_button.show()
+        self.state.say(user_message(exc), "error")
         self._finish()
 
     def _finish(self) -> None:
@@ -215,10 +204,6 @@ class ReviewListDialog(QDialog):
         if self._again:
             self._again = False
             self.load()
-
-    def _say(self, text: str, kind: str) -> None:
-        self.state.setText(text)
-        self.state.setStyleSheet(STATE_STYLE.get(kind, ""))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.open_button.setEnabled(self.model.view_at(current.row()) is not None)

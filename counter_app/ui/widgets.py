@@ -1,7 +1,9 @@
-"""Small widgets shared by screens and pages: a centred card screen, a badge."""
+"""Small widgets shared by screens and pages: a centred card screen, a badge, the state line of
+a list loaded from elsewhere."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from counter_app.ui import theme
@@ -14,6 +16,7 @@ from counter_app.ui.qt import (
     QPainter,
     QPen,
     QPoint,
+    QPushButton,
     QSizePolicy,
     Qt,
     QVBoxLayout,
@@ -106,3 +109,45 @@ class ComboBox(QComboBox):
         x, y = self.width() - 18, self.height() // 2
         painter.drawPolyline([QPoint(x - 4, y - 2), QPoint(x, y + 2), QPoint(x + 4, y - 2)])
         painter.end()
+
+
+STATE_STYLE = {
+    kind: f"QLabel {{ background: {bg}; color: {fg}; border: 1px solid {border};"
+    " border-radius: 8px; padding: 10px 12px; font-weight: 600; }"
+    for kind, fg, bg, border in (
+        ("error", theme.DANGER, theme.DANGER_BG, "#f4b4ad"),
+        ("done", theme.OK, theme.OK_BG, "#a6dfbd"),
+    )
+}
+
+
+class StateRow(QWidget):
+    """The line above a list read from elsewhere: loading, how many, an error (red, with "Thử
+    lại", which calls `retry`), or done (green). `kind` says which ("" for plain)."""
+
+    def __init__(self, retry: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = ""
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Thử lại"))
+        self.retry_button.clicked.connect(retry)
+        self.retry_button.hide()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def say(self, text: str, kind: str = "") -> None:
+        """Show `text`; "error" also offers "Thử lại"."""
+        self.label.setText(text)
+        self.kind = kind
+        # On the label itself: a dynamic property in a dialog's sheet changed the colours but not
+        # the padding (the label kept its unpadded size).
+        self.label.setStyleSheet(STATE_STYLE.get(kind, ""))
+        self.retry_button.setVisible(kind == "error")

@@ -870,10 +870,6 @@
         <translation>Only desk officers and supervisors may settle conflicting changes.</translation>
     </message>
     <message>
-        <source>Thử lại</source>
-        <translation>Try again</translation>
-    </message>
-    <message>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -3004,10 +3000,6 @@ only this desk&apos;s own tickets (%1 waiting)</translation>
         <translation>While offline, two desks changed the same item of these dossiers. Choose a dossier, then press Enter (or double-click, or click “Review”) to see and settle each change.</translation>
     </message>
     <message>
-        <source>Thử lại</source>
-        <translation>Try again</translation>
-    </message>
-    <message>
         <source>Xem lại</source>
         <translation>Review</translation>
     </message>
@@ -3577,6 +3569,13 @@ only this desk&apos;s own tickets (%1 waiting)</translation>
     <message>
         <source>Không mở được cơ sở dữ liệu</source>
         <translation>The database cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>StateRow</name>
+    <message>
+        <source>Thử lại</source>
+        <translation>Try again</translation>
     </message>
 </context>
 <context>
