@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from counter_app.services.sync.runner import SyncReport, SyncStatus
 from counter_app.ui.qt import QObject, Signal
 from counter_app.ui.statusbar import SyncIndicator
 
 if TYPE_CHECKING:
     from counter_app.services.setup import Database
+    from counter_app.services.sync.runner import SyncReport, SyncStatus
 
 
 @dataclass(frozen=True, slots=True)

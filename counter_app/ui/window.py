@@ -36,6 +36,7 @@ from counter_app.ui.qt import (
 )
 from counter_app.ui.signin import SignInScreen
 from counter_app.ui.statusbar import StatusBar, SyncIndicator
+from counter_app.ui.sync_link import SyncLink, SyncNews
 from counter_app.ui.wedge import BarcodeWedge
 from counter_app.ui.widgets import CardScreen
 from counter_app.ui.worker import Worker
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
     from counter_app.services.desks import DeskView
     from counter_app.services.setup import Database
     from counter_app.ui.shell import Shell
-    from counter_app.ui.sync_link import SyncLink, SyncNews
 
 
 MIN_WIDTH, MIN_HEIGHT = 1024, 640
@@ -277,8 +277,6 @@ class CounterWindow(QMainWindow):
     # --- sync ------------------------------------------------------------------------------
 
     def _start_sync(self, db: Database) -> None:
-        from counter_app.ui.sync_link import SyncLink
-
         self.sync_link = SyncLink(db, self, interval_s=self.sync_interval_s)
         self.sync_link.news.connect(self._sync_news)
         self.status.set_sync_state(SyncIndicator(configured=True, checking=True))

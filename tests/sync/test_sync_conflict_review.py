@@ -170,7 +170,8 @@ def test_a_flagged_dossier_has_a_banner_and_the_dialog_shows_both_values(
     window = desk_window(c.one)
     page = _dossier_page(qtbot, window, c.code)
     banner = page.detail.review_banner
-    assert banner is not None and banner.isVisible()
+    assert banner is not None
+    qtbot.waitUntil(banner.isVisible, timeout=5_000)  # shown once laid out
     assert "Hai quầy cùng sửa hồ sơ này khi mất kết nối" in " ".join(
         w.text() for w in banner.findChildren(QLabel)
     )
@@ -216,8 +217,8 @@ def test_keeping_the_value_in_use_clears_the_flag_on_the_desk_and_at_the_center(
     assert _center_row(center_url, c.dossier_id) == (ONE, Status.RECEIVED, False)
     assert _open_conflicts(center_url, c.dossier_id) == []
     qtbot.waitUntil(lambda: page.detail.review_banner is None, timeout=10_000)
-    assert _status_badge(page) == ""
     assert "đã xem lại xong" in window.shell.bar.text()
+    qtbot.waitUntil(lambda: _status_badge(page) == "", timeout=10_000)  # the list reads again
     sync_once(c.two.db, c.two.client())  # the other desk hears of it at its next pull
     assert _desk_row(c.two.db, c.dossier_id) == (ONE, Status.RECEIVED, False)
 
@@ -260,7 +261,7 @@ def test_a_status_conflict_is_kept_only_and_the_flag_stays_until_all_are_settled
     assert status.keep_button.isEnabled()
     assert not status.use_button.isEnabled()
     assert "thao tác chuyển trạng thái" in status.use_button.toolTip()
-    assert status.why_not.isVisible()  # said on the card too, for the keyboard
+    qtbot.waitUntil(status.why_not.isVisible, timeout=5_000)  # on the card too, for the keyboard
     assert _card(dialog, "applicant_phone").use_button.isEnabled()
 
     qtbot.mouseClick(_card(dialog, "applicant_phone").keep_button, Qt.MouseButton.LeftButton)

@@ -77,8 +77,6 @@ def test_the_supervisor_reaches_a_conflict_from_the_start_page_and_settles_it(
     assert page.review_text.text() == "⚠ 1 hồ sơ có thay đổi trùng nhau cần xem lại"
     assert page.review_button.text() == "Xem lại…"
     assert page.review_banner.geometry().bottom() < page.summary.geometry().top()  # on top
-    qtbot.waitUntil(lambda: page.live is not None, timeout=10_000)
-    window.grab().save("/tmp/review_list_page.png")
 
     dialog = _open_list(qtbot, page)
     with c.one.db.read() as session:
@@ -89,8 +87,6 @@ def test_the_supervisor_reaches_a_conflict_from_the_start_page_and_settles_it(
     assert dialog.state.text() == "1 hồ sơ cần xem lại."
     assert dialog.table.isVisible() and dialog.open_button.isEnabled()
     assert dialog.focusWidget() is dialog.table and dialog.table.currentIndex().row() == 0
-    qtbot.wait(50)  # the layout, before the picture
-    dialog.grab().save("/tmp/review_list.png")
 
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # the keyboard's way in
     conflicts = dialog.conflict_dialog
@@ -99,7 +95,6 @@ def test_the_supervisor_reaches_a_conflict_from_the_start_page_and_settles_it(
     qtbot.waitUntil(lambda: len(conflicts.cards) == 1, timeout=10_000)
     assert conflicts.cards[0].center_value.text() == f"{ONE} (quầy 1)"
     assert conflicts.cards[0].keep_button.isEnabled()  # a supervisor may settle it
-    conflicts.grab().save("/tmp/review_list_conflict.png")
     qtbot.mouseClick(conflicts.cards[0].keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Đã xem lại xong" in conflicts.state.text(), timeout=10_000)
     qtbot.mouseClick(conflicts.close_button, Qt.MouseButton.LeftButton)
@@ -108,8 +103,6 @@ def test_the_supervisor_reaches_a_conflict_from_the_start_page_and_settles_it(
     assert dialog.state.text() == "Không còn hồ sơ nào cần xem lại."
     assert not dialog.table.isVisible() and not dialog.open_button.isVisible()
     assert dialog.focusWidget() is dialog.close_button
-    qtbot.wait(50)
-    dialog.grab().save("/tmp/review_list_empty.png")
     qtbot.waitUntil(lambda: page.review_banner.isHidden(), timeout=10_000)
     assert page.review_count == 0
     assert _desk_row(c.one.db, c.dossier_id) == (ONE, Status.RECEIVED, False)
