@@ -236,6 +236,7 @@ class ConflictDialog(QDialog):
             card.use_button.clicked.connect(lambda _c=False, i=conflict.id: self.resolve(i, "desk"))
             card.set_enabled(True, allowed=self.allowed)
             self.list_lay.insertWidget(self.list_lay.count() - 1, card)
+            card.show()  # now, not when the layout gets to it: the focus below needs it shown
             self.cards.append(card)
         # Tab goes down the cards, each "keep" before "use", then to Close.
         chain = [b for c in self.cards for b in (c.keep_button, c.use_button)]
